@@ -1,0 +1,51 @@
+# Footfall — the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+DEMO_VIDEO := .cache/demo/vtest.avi
+OUT ?= out
+SWIFT_FLAGS ?=
+
+.PHONY: all setup build release demo test coverage coverage-report lint format install bench clean
+
+all: build
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	swift build $(SWIFT_FLAGS)
+
+release: setup
+	swift build -c release $(SWIFT_FLAGS)
+
+## Renders the demo video (vtest.avi from Debian's opencv-doc) into $(OUT)/.
+demo: release
+	@echo "[demo] rendering $(DEMO_VIDEO) into $(OUT)/"
+	.build/release/footfall render $(DEMO_VIDEO) -o $(OUT) --force
+	@echo "[demo] done: results are in $(OUT)/"; ls -1 $(OUT)
+
+## Runs the whole test suite (with coverage data, so `make coverage-report` can read it).
+test: setup
+	swift test --disable-xctest --enable-code-coverage $(SWIFT_FLAGS)
+
+coverage: test coverage-report
+
+coverage-report:
+	@./scripts/coverage.sh
+
+lint:
+	swift format lint --strict -r Sources Tests Package.swift
+
+format:
+	swift format -i -r Sources Tests Package.swift
+
+## Installs footfall with its runtime library and models: $(PREFIX)/bin/footfall, $(PREFIX)/share/footfall/.
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/footfall/models $(PREFIX)/share/footfall/lib
+	install -m 755 .build/release/footfall $(PREFIX)/bin/footfall
+	install -m 644 .cache/models/*.tflite .cache/models/LICENSE.mediapipe $(PREFIX)/share/footfall/models/
+	install -m 644 .cache/lib/libLiteRt.so $(PREFIX)/share/footfall/lib/
+	@echo "[install] footfall installed in $(PREFIX)/bin (resources in $(PREFIX)/share/footfall)"
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Footfall",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "footfall", targets: ["footfall"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian (see scripts/setup.sh).
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat",
+            providers: [
+                .apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])
+            ]),
+        .systemLibrary(name: "CEbur128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+
+        // Shared value types.
+        .target(name: "FootfallCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
+        // Pipeline stages.
+        .target(
+            name: "MediaIO",
+            dependencies: ["FootfallCore", "CFFmpeg", "CSndfile", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Pose", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Mix", dependencies: ["FootfallCore", "CEbur128", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Export",
+            dependencies: [
+                "FootfallCore", "MediaIO", "Mix", "CSndfile", .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // Shells.
+        .executableTarget(
+            name: "footfall",
+            dependencies: [
+                "Pipeline", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // Test helpers: synthetic clips and audio made with FFmpeg's libraries.
+        .target(name: "FootfallTesting", dependencies: ["FootfallCore", "MediaIO", "CFFmpeg"]),
+
+        .testTarget(name: "FootfallCoreTests", dependencies: ["FootfallCore"]),
+        .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "FootfallTesting"]),
+        .testTarget(name: "PoseTests", dependencies: ["Pose", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
+        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
+        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting"]),
+        .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

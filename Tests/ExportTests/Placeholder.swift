@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Export
+
+@Test func moduleLinks() { #expect(Bool(true)) }

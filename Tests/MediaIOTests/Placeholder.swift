@@ -1,0 +1,5 @@
+import Testing
+
+@testable import MediaIO
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Mix
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Pose
+
+@Test func moduleLinks() { #expect(Bool(true)) }

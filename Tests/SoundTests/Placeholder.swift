@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Sound
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Steps
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import Surface
+
+@Test func moduleLinks() { #expect(Bool(true)) }
