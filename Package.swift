@@ -30,7 +30,9 @@ let package = Package(
             dependencies: ["FootfallCore", "CFFmpeg", "CSndfile", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Pose", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")],
+            resources: [.process("Resources")]),
         .target(
             name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(
