@@ -31,7 +31,8 @@ public final class LandmarkModel {
     /// Runs the model on `roi` (out-of-frame pixels repeat the border, as MediaPipe does).
     public func run(_ frame: RGBFrame, roi: RotatedRect) throws -> LandmarkResult {
         try model.withInput(0) { input in
-            ImageWarp.warp(frame, rect: roi, size: Self.inputSize, border: .replicate, scale: 1 / 255, offset: 0, into: input)
+            ImageWarp.warp(
+                frame, rect: roi, size: Self.inputSize, border: .replicate, scale: 1 / 255, offset: 0, into: input)
         }
         try model.run()
         let presence = try model.withOutput(1) { Double($0[0]) }

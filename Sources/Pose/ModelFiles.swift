@@ -20,6 +20,7 @@ public struct ModelFiles: Sendable {
         let landmarks = try ResourceLocator.file("models/pose_landmark_full.tflite")
         let demo = library.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
             "demo/vtest.avi")
-        return ModelFiles(detector: detector.path, landmarks: landmarks.path, library: library.path, demoVideo: demo.path)
+        return ModelFiles(
+            detector: detector.path, landmarks: landmarks.path, library: library.path, demoVideo: demo.path)
     }
 }

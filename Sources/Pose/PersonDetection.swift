@@ -71,7 +71,10 @@ public enum DetectionDecoder {
             for d in remaining {
                 if d.box.iou(seed.box) > iouThreshold { candidates.append(d) } else { rest.append(d) }
             }
-            if candidates.isEmpty { candidates = [seed]; rest = Array(remaining.dropFirst()) }
+            if candidates.isEmpty {
+                candidates = [seed]
+                rest = Array(remaining.dropFirst())
+            }
             output.append(weightedMean(candidates, seedScore: seed.score))
             remaining = rest
         }

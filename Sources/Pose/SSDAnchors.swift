@@ -8,7 +8,8 @@ public enum SSDAnchors {
     }
 
     /// 2254 anchors for the 224×224 pose detector, in its output order.
-    public static let poseDetector: [Anchor] = generate(inputSize: 224, strides: [8, 16, 32, 32, 32], anchorsPerLayer: 2)
+    public static let poseDetector: [Anchor] = generate(
+        inputSize: 224, strides: [8, 16, 32, 32, 32], anchorsPerLayer: 2)
 
     public static func generate(inputSize: Int, strides: [Int], anchorsPerLayer: Int) -> [Anchor] {
         var anchors: [Anchor] = []
