@@ -39,7 +39,9 @@ public struct StageTimings: Sendable, Codable, Equatable {
         let start = clock.now
         let value = try await body()
         let d = clock.now - start
-        record(stage, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, items: items?(value))
+        record(
+            stage, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, items: items?(value)
+        )
         return value
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FootfallCore
+import Foundation
 
 /// A progress bar per stage on a TTY; on a pipe or file, a plain line when a stage starts and ends.
 final class TerminalProgress: ProgressSink, @unchecked Sendable {
@@ -28,7 +28,10 @@ final class TerminalProgress: ProgressSink, @unchecked Sendable {
             let filled = percent * 30 / 100
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
             write("\r\(stage.padding(toLength: 10, withPad: " ", startingAt: 0)) \(bar) \(percent)%")
-            if percent == 100 { write("\n"); self.stage = "" }
+            if percent == 100 {
+                write("\n")
+                self.stage = ""
+            }
         } else if percent == 100 {
             write("[\(stage)] done\n")
         }
