@@ -28,7 +28,11 @@ let package = Package(
         .target(
             name: "MediaIO",
             dependencies: ["FootfallCore", "CFFmpeg", "CSndfile", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Pose", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        // LiteRT C API, loaded at run time with dlopen (see Sources/CLiteRt/include/litert_shim.h).
+        .target(name: "CLiteRt"),
+        .target(
+            name: "Pose",
+            dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(
