@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "FootfallCore", "MediaIO", "Mix", "CSndfile", .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Report", dependencies: ["FootfallCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v6]
 )
