@@ -5,13 +5,15 @@ import Foundation
 /// are never kept: the sampler plans which frames it needs up front and crops those as they pass.
 public struct GroundPatchSampler {
     public struct Options: Sendable {
-        /// Contact crop side as a share of walker height (a foot is ~15 % of height; this shows a bit around it).
-        public var contactScale = 0.22
-        /// Path crops: side from half the step length, kept within these shares of walker height.
-        public var pathMinScale = 0.10
+        /// Contact crop width as a share of walker height (a foot is ~15 % of height; this shows a bit around it).
+        public var contactScale = 0.3
+        /// Path crops: width a third of the step length (clear of both shoes), kept within these shares of walker height.
+        public var pathMinScale = 0.12
         public var pathMaxScale = 0.30
-        /// Contact centre sits this share of walker height below the heel (the ground, not the ankle).
-        public var belowFoot = 0.03
+        /// The ground band runs from this share of walker height above the heel…
+        public var aboveFoot = 0.03
+        /// …to this share below it (clipped at the picture's bottom).
+        public var belowFoot = 0.2
         /// Walker height assumed (share of frame height) when a step doesn't carry one.
         public var assumedWalkerHeight = 0.5
         /// Crops are stored at most this many pixels on a side (analysis resamples anyway).
@@ -24,7 +26,7 @@ public struct GroundPatchSampler {
         var role: GroundPatch.Role
         var frame: Int
         var centre: Point2D?
-        /// Side as a share of walker height (or of frame height when there is no position).
+        /// Width as a share of walker height (or of frame height when there is no position).
         var side: Double
         var walkerHeight: Double?
     }
@@ -62,23 +64,29 @@ public struct GroundPatchSampler {
         let fw = Double(frame.width)
         let fh = Double(frame.height)
         let height = r.walkerHeight ?? options.assumedWalkerHeight * fh
-        let centre = r.centre ?? Point2D(x: fw / 2, y: fh * 0.85)
-        let sideBase = r.centre == nil ? fh : height
-        let side = min(min(fw, fh), max(4, (r.side * sideBase).rounded()))
-        // Keep the crop inside the frame by sliding it, so feet near the border still get a full patch.
-        let x0 = min(max(0, centre.x - side / 2), fw - side)
-        let y0 = min(max(0, centre.y - side / 2), fh - side)
-        let (xi, yi, si) = (Int(x0), Int(y0), Int(side))
-        guard si >= 2, xi >= 0, yi >= 0, xi + si <= frame.width, yi + si <= frame.height else { return nil }
-        var image = PatchImage(cropping: frame, x: xi, y: yi, width: si, height: si)
-        if si > options.maxStoredSide {
-            image = image.resized(width: options.maxStoredSide, height: options.maxStoredSide)
+        let guessed = r.centre == nil
+        let anchor = r.centre ?? Point2D(x: fw / 2, y: fh * 0.75)
+        let width = min(fw, max(4, (r.side * (guessed ? fh : height)).rounded()))
+        // The ground is a band from just above the heel down: above it a side view shows legs and walls,
+        // so the band is clipped at the picture's bottom rather than slid up into the background.
+        let top = anchor.y - (guessed ? 0 : options.aboveFoot * height)
+        let bottom = guessed ? fh : anchor.y + options.belowFoot * height
+        let x0 = min(max(0, anchor.x - width / 2), fw - width)
+        let y0 = max(0, top.rounded())
+        let y1 = min(fh, bottom.rounded())
+        let (xi, yi, wi, hi) = (Int(x0), Int(y0), Int(width), Int(y1 - y0))
+        guard wi >= 2, hi >= 2, xi >= 0, xi + wi <= frame.width, yi + hi <= frame.height else { return nil }
+        var image = PatchImage(cropping: frame, x: xi, y: yi, width: wi, height: hi)
+        let longest = max(wi, hi)
+        if longest > options.maxStoredSide {
+            let k = Double(options.maxStoredSide) / Double(longest)
+            image = image.resized(width: max(1, Int(Double(wi) * k)), height: max(1, Int(Double(hi) * k)))
         }
         let step = steps[r.step]
         return GroundPatch(
             step: r.step, role: r.role, walker: step.walker, frame: frame.index, time: frame.time,
-            box: BoundingBox(x: Double(xi), y: Double(yi), width: Double(si), height: Double(si)),
-            guessedPosition: r.centre == nil, image: image)
+            box: BoundingBox(x: Double(xi), y: Double(yi), width: Double(wi), height: Double(hi)),
+            guessedPosition: guessed, image: image)
     }
 
     /// Which crops each step needs, from which frames.
@@ -90,17 +98,17 @@ public struct GroundPatchSampler {
             for (n, i) in ordered.enumerated() {
                 let s = steps[i]
                 guard let p = s.position else {
-                    out.append(Request(step: i, role: .contact, frame: s.frame, centre: nil, side: 0.3, walkerHeight: nil))
+                    out.append(Request(step: i, role: .contact, frame: s.frame, centre: nil, side: 0.35, walkerHeight: nil))
                     continue
                 }
                 let h = s.walkerHeight
-                let contactCentre = Point2D(x: p.x, y: p.y + o.belowFoot * (h ?? 0))
+                let contactCentre = p
                 out.append(Request(step: i, role: .contact, frame: s.frame, centre: contactCentre, side: o.contactScale, walkerHeight: h))
                 if n > 0, let q = steps[ordered[n - 1]].position {
                     let length = hypot(p.x - q.x, p.y - q.y)
                     let hh = h ?? length * 2
-                    let side = hh > 0 ? min(o.pathMaxScale, max(o.pathMinScale, 0.5 * length / hh)) : o.pathMinScale
-                    let mid = Point2D(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 + o.belowFoot * (h ?? 0))
+                    let side = hh > 0 ? min(o.pathMaxScale, max(o.pathMinScale, 0.35 * length / hh)) : o.pathMinScale
+                    let mid = Point2D(x: (p.x + q.x) / 2, y: max(p.y, q.y))
                     out.append(Request(step: i, role: .path, frame: s.frame, centre: mid, side: side, walkerHeight: h))
                 }
                 // The same spot when this walker's foot was farthest from it, if far enough to leave it clear.

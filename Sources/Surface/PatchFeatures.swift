@@ -4,6 +4,7 @@ import Foundation
 /// Patches are first resampled to a fixed size, so texture is measured relative to the walker's size
 /// (the sampler crops in proportion to walker height), not in raw pixels.
 public struct PatchFeatures: Sendable, Equatable {
+    /// Patches are resampled to this width; height keeps the aspect ratio within 16…64 rows.
     public static let analysisSize = 64
 
     public var values: [GroundFeature: Double]
@@ -16,7 +17,8 @@ public struct PatchFeatures: Sendable, Equatable {
 
     public init(measuring image: PatchImage) {
         let n = Self.analysisSize
-        let lab = LabImage(image.width == n && image.height == n ? image : image.resized(width: n, height: n))
+        let rows = min(n, max(16, Int((Double(n) * Double(image.height) / Double(max(1, image.width))).rounded())))
+        let lab = LabImage(image.width == n && image.height == rows ? image : image.resized(width: n, height: rows))
         var v: [GroundFeature: Double] = [:]
         let count = Double(lab.l.count)
 
@@ -53,6 +55,11 @@ public struct PatchFeatures: Sendable, Equatable {
         values = v
     }
 
+    /// "name=value" pairs for logs.
+    public var summary: String {
+        GroundFeature.allCases.map { "\($0.rawValue)=\(String(format: "%.3g", self[$0]))" }.joined(separator: " ")
+    }
+
     /// Mean absolute 4-neighbour Laplacian (interior pixels).
     static func laplacianEnergy(_ l: [Double], width: Int, height: Int) -> Double {
         guard width >= 3, height >= 3 else { return 0 }
@@ -66,40 +73,49 @@ public struct PatchFeatures: Sendable, Equatable {
         return sum / Double((width - 2) * (height - 2)) / 4
     }
 
-    /// Orientation histogram of Sobel edges (12 bins over 0…180°), weighted by magnitude, using only the
-    /// stronger half of the edges so flat noise doesn't dilute real lines.
+    /// Orientation histogram of Sobel edges (12 bins over 0…180°), weighted by magnitude, over edges clearly
+    /// above noise (a step of ~6 L*). Ground seen at a slant is squashed vertically, which makes even random
+    /// speckle look "horizontal"; so when few strong edges exist the result is pulled to the no-direction
+    /// value (0.25), and only real joints, seams and planks make a direction count.
     static func edgeOrientation(_ img: (width: Int, height: Int, values: [Double])) -> (
         dominance: Double, orthogonal: Double
     ) {
         let (w, h, l) = img
-        guard w >= 3, h >= 3 else { return (0.25, 0.25) }
-        var mags: [Double] = []
-        var angles: [Double] = []
+        let neutral = 0.25
+        guard w >= 3, h >= 3 else { return (neutral, neutral) }
+        let bins = 12
+        var hist = [Double](repeating: 0, count: bins)
+        var strong = 0
         for y in 1..<(h - 1) {
             for x in 1..<(w - 1) {
                 func p(_ dx: Int, _ dy: Int) -> Double { l[(y + dy) * w + x + dx] }
                 let gx = p(1, -1) + 2 * p(1, 0) + p(1, 1) - p(-1, -1) - 2 * p(-1, 0) - p(-1, 1)
                 let gy = p(-1, 1) + 2 * p(0, 1) + p(1, 1) - p(-1, -1) - 2 * p(0, -1) - p(1, -1)
-                mags.append((gx * gx + gy * gy).squareRoot())
+                let m = (gx * gx + gy * gy).squareRoot()
+                guard m > strongEdge else { continue }
+                strong += 1
                 var a = atan2(gy, gx)
                 if a < 0 { a += .pi }
-                angles.append(a)
+                hist[min(bins - 1, Int(a / .pi * Double(bins)))] += m
             }
         }
-        let median = mags.sorted()[mags.count / 2]
-        let bins = 12
-        var hist = [Double](repeating: 0, count: bins)
-        for (m, a) in zip(mags, angles) where m > median && m > 2 {
-            hist[min(bins - 1, Int(a / .pi * Double(bins)))] += m
-        }
         let total = hist.reduce(0, +)
-        guard total > 0 else { return (0.25, 0.25) }
+        guard total > 0 else { return (neutral, neutral) }
         func window(_ c: Int) -> Double {
             (-1...1).reduce(0) { $0 + hist[((c + $1) % bins + bins) % bins] }
         }
         let best = (0..<bins).max { window($0) < window($1) } ?? 0
-        return (window(best) / total, window(best + bins / 2) / total)
+        let trust = min(1, Double(strong) / Double((w - 2) * (h - 2)) / strongShareForFullTrust)
+        return (
+            neutral + trust * (window(best) / total - neutral),
+            neutral + trust * (window(best + bins / 2) / total - neutral)
+        )
     }
+
+    /// Sobel magnitude (on L*) that counts as a real edge: a step of about 6 L*.
+    static let strongEdge = 24.0
+    /// Share of pixels on strong edges at which their direction is fully trusted.
+    static let strongShareForFullTrust = 0.08
 
     /// Pixels that are bright, nearly colourless and far above the patch's own lightness: glints.
     static func specularShare(_ lab: LabImage, meanL: Double, stdL: Double) -> Double {

@@ -57,6 +57,10 @@ public struct SurfaceAnalyzer {
         let scored = zip(patches, classifier.classify(patches.map(\.image))).map { patch, scores in
             var s = scores
             if patch.guessedPosition { s.confidence *= prototypes.calibration.guessedPositionFactor }
+            if let features = classifier as? FeatureClassifier {
+                logger.debug(
+                    "step \(patch.step) \(patch.role.rawValue) frame \(patch.frame): \(s.best.rawValue) \(String(format: "%.2f", s.confidence)); \(features.explain(patch.image)); \(PatchFeatures(measuring: patch.image).summary)")
+            }
             return (patch: patch, scores: s)
         }
         var guesses: [StepSurfaceGuess] = []

@@ -45,7 +45,12 @@ public struct SurfaceSegmenter: Sendable {
                 let start = n == 0 ? 0 : (ordered[runs[n - 1].to].time + ordered[run.from].time) / 2
                 let stop = n == runs.count - 1 ? max(end, ordered[run.to].time) : (ordered[run.to].time + ordered[runs[n + 1].from].time) / 2
                 let members = ordered[run.from...run.to]
-                let confidence = members.reduce(0) { $0 + $1.scores.confidence * ($1.scores.scores[run.label] ?? 0) } / Double(members.count)
+                // Steps that agree count with their own confidence; outvoted steps count in proportion to how
+                // much they still liked the segment's label.
+                let confidence = members.reduce(0) { sum, g in
+                    let top = g.scores.scores.values.max() ?? 0
+                    return sum + g.scores.confidence * (top > 0 ? (g.scores.scores[run.label] ?? 0) / top : 0)
+                } / Double(members.count)
                 if confidence >= minConfidence {
                     walkerSegments.append(SurfaceSegment(walker: walker, start: start, end: stop, surface: run.label.rawValue, confidence: confidence, source: .detected))
                 } else {

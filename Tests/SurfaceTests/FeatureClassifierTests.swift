@@ -17,7 +17,7 @@ import Testing
             let image = SyntheticGround.make(kind, seed: seed)
             let s = classifier.classify(image)
             #expect(s.best == kind, "seed \(seed): \(classifier.explain(image))")
-            #expect(s.confidence > 0.3, "seed \(seed): \(classifier.explain(image))")
+            #expect(s.confidence > 0.25, "seed \(seed): \(classifier.explain(image))")
             #expect(abs(s.scores.values.reduce(0, +) - 1) < 1e-9)
         }
     }

@@ -22,8 +22,9 @@ import Testing
         #expect(Set(patches.map(\.frame)).isSubset(of: [3, 8, 13]))
         let contacts = patches.filter { $0.role == .contact }
         #expect(contacts.count == 3)
-        // 22 % of a 150 px walker.
-        #expect(contacts.allSatisfy { Int($0.box.width) == 33 && $0.image.width == 33 })
+        // 30 % of a 150 px walker wide; a band from 3 % above the heel to 20 % below it, clipped at the bottom.
+        #expect(contacts.allSatisfy { Int($0.box.width) == 45 && $0.image.width == 45 })
+        #expect(contacts.allSatisfy { Int($0.box.y) == 196 && Int($0.box.height) == 34 })
         #expect(patches.filter { $0.role == .path }.count == 2)
         // Each spot is also seen from a frame where the walker stood far away.
         let clean = patches.filter { $0.role == .clean }
