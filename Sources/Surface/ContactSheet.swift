@@ -42,7 +42,12 @@ public enum ContactSheet {
         for (n, item) in items.enumerated() {
             let x = gap + (n % cols) * cellW
             let y = headerHeight + gap + (n / cols) * cellH
-            sheet.paste(item.patch.image.resized(width: tile, height: tile), x: x, y: y)
+            // Keep the crop's shape (ground bands are wider than tall), centred in its square.
+            let img = item.patch.image
+            let fit = Double(tile) / Double(max(img.width, img.height, 1))
+            let w = max(1, Int(Double(img.width) * fit))
+            let h = max(1, Int(Double(img.height) * fit))
+            sheet.paste(img.resized(width: w, height: h), x: x + (tile - w) / 2, y: y + (tile - h) / 2)
             let best = item.scores.best
             let c = color(of: best)
             // Bar length and brightness follow confidence, so unsure guesses look unsure.

@@ -60,6 +60,9 @@ public struct FeatureClassifier: SurfaceClassifier {
         return SurfaceScores(scores: scores, confidence: confidence)
     }
 
+    /// Largest squared z-score a single feature contributes.
+    static let maxZ2 = 25.0
+
     /// Weighted Gaussian log-likelihood of the features under one prototype, and the weighted mean z².
     func logLikelihood(_ f: PatchFeatures, _ kind: SurfaceKind) -> (Double, Double) {
         guard let proto = prototypes.surfaces[kind.rawValue] else { return (-.infinity, .infinity) }
@@ -70,9 +73,10 @@ public struct FeatureClassifier: SurfaceClassifier {
             guard let info = prototypes.features[feature.rawValue], info.weight > 0 else { continue }
             let ms = proto.features[feature.rawValue] ?? info.fallback
             guard ms.count == 2, ms[1] > 0 else { continue }
-            let z = (f[feature] - ms[0]) / ms[1]
-            ll += info.weight * (-0.5 * z * z - log(ms[1]))
-            z2sum += info.weight * z * z
+            // Capped: one feature far off (a shoe in the crop, an odd light) can't veto a surface alone.
+            let z2 = min(Self.maxZ2, pow((f[feature] - ms[0]) / ms[1], 2))
+            ll += info.weight * (-0.5 * z2 - log(ms[1]))
+            z2sum += info.weight * z2
             wsum += info.weight
         }
         return (ll, wsum > 0 ? z2sum / wsum : 0)

@@ -98,12 +98,16 @@ public struct GroundPatchSampler {
             for (n, i) in ordered.enumerated() {
                 let s = steps[i]
                 guard let p = s.position else {
-                    out.append(Request(step: i, role: .contact, frame: s.frame, centre: nil, side: 0.35, walkerHeight: nil))
+                    out.append(
+                        Request(step: i, role: .contact, frame: s.frame, centre: nil, side: 0.35, walkerHeight: nil))
                     continue
                 }
                 let h = s.walkerHeight
                 let contactCentre = p
-                out.append(Request(step: i, role: .contact, frame: s.frame, centre: contactCentre, side: o.contactScale, walkerHeight: h))
+                out.append(
+                    Request(
+                        step: i, role: .contact, frame: s.frame, centre: contactCentre, side: o.contactScale,
+                        walkerHeight: h))
                 if n > 0, let q = steps[ordered[n - 1]].position {
                     let length = hypot(p.x - q.x, p.y - q.y)
                     let hh = h ?? length * 2
@@ -118,7 +122,10 @@ public struct GroundPatchSampler {
                 if let far, let fp = steps[far].position {
                     let needed = o.contactScale * (h ?? 0) * 1.5
                     if h != nil, Self.distance(fp, p) > needed {
-                        out.append(Request(step: i, role: .clean, frame: steps[far].frame, centre: contactCentre, side: o.contactScale, walkerHeight: h))
+                        out.append(
+                            Request(
+                                step: i, role: .clean, frame: steps[far].frame, centre: contactCentre,
+                                side: o.contactScale, walkerHeight: h))
                     }
                 }
             }

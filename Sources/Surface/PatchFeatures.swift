@@ -34,8 +34,8 @@ public struct PatchFeatures: Sendable, Equatable {
             varAB += (lab.a[i] - meanA) * (lab.a[i] - meanA) + (lab.b[i] - meanB) * (lab.b[i] - meanB)
             let c = (lab.a[i] * lab.a[i] + lab.b[i] * lab.b[i]).squareRoot()
             chroma += c
-            // Vegetation: green (a* < 0) with a yellow lean, and clearly coloured.
-            if lab.a[i] < -4, lab.b[i] > 2, c > 10, lab.a[i] < -0.25 * lab.b[i] { green += 1 }
+            // Vegetation: hue past yellow towards green (> ~94°), clearly coloured; sunlit grass is nearly yellow.
+            if lab.a[i] < -2, lab.b[i] > 2, c > 10, lab.a[i] < -0.07 * lab.b[i] { green += 1 }
         }
         let stdL = (varL / count).squareRoot()
         v[.lightness] = meanL

@@ -14,7 +14,9 @@ public struct SceneAnalyzer {
     }
 
     /// Feature names the scene weights may use.
-    public static let featureNames = ["sky_share", "green_share", "lightness", "warmth", "top_bright_share", "top_lightness"]
+    public static let featureNames = [
+        "sky_share", "green_share", "lightness", "warmth", "top_bright_share", "top_lightness",
+    ]
 
     public let settings: SurfacePrototypes.Scene
     public let stride: Int
@@ -57,7 +59,9 @@ public struct SceneAnalyzer {
         }
         let lab = LabImage(grid)
         let n = Double(lab.l.count)
+        let meanL = lab.l.reduce(0, +) / n
         let topRows = max(1, rows / 3)
+        let skyRows = max(1, rows / 10)
         var sky = 0.0
         var topBright = 0.0
         var topL = 0.0
@@ -67,17 +71,19 @@ public struct SceneAnalyzer {
                 let i = y * cols + x
                 let (l, a, b) = (lab.l[i], lab.a[i], lab.b[i])
                 let c = (a * a + b * b).squareRoot()
-                if a < -4, b > 2, c > 10, a < -0.25 * b { green += 1 }
+                if a < -2, b > 2, c > 10, a < -0.07 * b { green += 1 }
+                // Sky: along the top edge, clearly brighter than the picture as a whole, blue or grey-white.
+                // (A white wall is about as bright as the rest of a room; a blue screen is not brighter.)
+                if y < skyRows, l > max(45, meanL + 15), b < 10, c < 30 { sky += 1 }
                 if y < topRows {
                     topL += l
-                    if b < -8, l > 45, a < 10 { sky += 1 }
                     if l > 85, c < 10 { topBright += 1 }
                 }
             }
         }
         let top = Double(topRows * cols)
         return [
-            "sky_share": sky / top, "green_share": green / n, "lightness": lab.l.reduce(0, +) / n,
+            "sky_share": sky / Double(skyRows * cols), "green_share": green / n, "lightness": meanL,
             "warmth": lab.b.reduce(0, +) / n, "top_bright_share": topBright / top, "top_lightness": topL / top,
         ]
     }

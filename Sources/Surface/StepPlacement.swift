@@ -48,7 +48,10 @@ public enum StepPlacement {
         var out: [StepEvent] = []
         var t = min(interval / 2, duration / 2)
         while t < duration {
-            out.append(StepEvent(time: t, frame: Int((t * frameRate).rounded(.down)), walker: 0, foot: .left, confidence: 0, method: "probe"))
+            out.append(
+                StepEvent(
+                    time: t, frame: Int((t * frameRate).rounded(.down)), walker: 0, foot: .left, confidence: 0,
+                    method: "probe"))
             t += interval
         }
         return out

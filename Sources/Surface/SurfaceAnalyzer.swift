@@ -59,24 +59,31 @@ public struct SurfaceAnalyzer {
             if patch.guessedPosition { s.confidence *= prototypes.calibration.guessedPositionFactor }
             if let features = classifier as? FeatureClassifier {
                 logger.debug(
-                    "step \(patch.step) \(patch.role.rawValue) frame \(patch.frame): \(s.best.rawValue) \(String(format: "%.2f", s.confidence)); \(features.explain(patch.image)); \(PatchFeatures(measuring: patch.image).summary)")
+                    "step \(patch.step) \(patch.role.rawValue) frame \(patch.frame): \(s.best.rawValue) \(String(format: "%.2f", s.confidence)); \(features.explain(patch.image)); \(PatchFeatures(measuring: patch.image).summary)"
+                )
             }
             return (patch: patch, scores: s)
         }
         var guesses: [StepSurfaceGuess] = []
         for (step, items) in Dictionary(grouping: scored, by: \.patch.step).sorted(by: { $0.key < $1.key }) {
-            let weighted = items.map { (scores: $0.scores, weight: prototypes.calibration.roleWeights[$0.patch.role.rawValue] ?? 1) }
+            let weighted = items.map {
+                (scores: $0.scores, weight: prototypes.calibration.roleWeights[$0.patch.role.rawValue] ?? 1)
+            }
             let combined = SurfaceScores.combine(weighted)
-            guesses.append(StepSurfaceGuess(step: step, walker: steps[step].walker, time: steps[step].time, scores: combined))
+            guesses.append(
+                StepSurfaceGuess(step: step, walker: steps[step].walker, time: steps[step].time, scores: combined))
             logger.debug(
-                "step \(step) t=\(String(format: "%.2f", steps[step].time)): \(combined.best.rawValue) conf \(String(format: "%.2f", combined.confidence)) from \(items.count) crops")
+                "step \(step) t=\(String(format: "%.2f", steps[step].time)): \(combined.best.rawValue) conf \(String(format: "%.2f", combined.confidence)) from \(items.count) crops"
+            )
         }
         let segmenter = try SurfaceSegmenter(prototypes.segmentation, defaultSurface: defaultSurface)
         var result = segmenter.segment(guesses, duration: duration)
         var warnings = result.warnings
         let missing = Set(steps.indices).subtracting(guesses.map(\.step))
         if !missing.isEmpty {
-            warnings.append("\(missing.count) step(s) had no frame to look at (frame index past the video?); they get \(segmenter.defaultSurface.rawValue).")
+            warnings.append(
+                "\(missing.count) step(s) had no frame to look at (frame index past the video?); they get \(segmenter.defaultSurface.rawValue)."
+            )
         }
         if !overrides.isEmpty {
             // Stretches the user decided need no warning about detection there.

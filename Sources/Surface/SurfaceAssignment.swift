@@ -6,7 +6,8 @@ public enum SurfaceAssignment {
     /// One override segment covering the whole clip for every walker (`--surface NAME`).
     public static func wholeClip(_ name: String, duration: Double) throws -> SurfaceSegment {
         let kind = try SurfaceKind.parse(name)
-        return SurfaceSegment(walker: nil, start: 0, end: max(duration, 0), surface: kind.rawValue, confidence: 1, source: .override)
+        return SurfaceSegment(
+            walker: nil, start: 0, end: max(duration, 0), surface: kind.rawValue, confidence: 1, source: .override)
     }
 
     /// The override entries of an edited steps JSON, with names checked (aliases map to their surface).
@@ -38,7 +39,9 @@ public enum SurfaceAssignment {
             return source + (s.walker == nil ? 1 : 0)
         }
         // The last segment also owns its end time, so a step exactly at the video's end isn't orphaned.
-        let containing = segments.filter { $0.contains(time: time, walker: walker) || ($0.end == time && ($0.walker == nil || $0.walker == walker)) }
+        let containing = segments.filter {
+            $0.contains(time: time, walker: walker) || ($0.end == time && ($0.walker == nil || $0.walker == walker))
+        }
         return containing.min { rank($0) < rank($1) }
     }
 

@@ -21,7 +21,8 @@ public struct SurfaceScores: Sendable, Equatable {
     /// Uniform scores with zero confidence: "could not see".
     public static var unknown: SurfaceScores {
         let p = 1 / Double(SurfaceKind.allCases.count)
-        return SurfaceScores(scores: Dictionary(uniqueKeysWithValues: SurfaceKind.allCases.map { ($0, p) }), confidence: 0)
+        return SurfaceScores(
+            scores: Dictionary(uniqueKeysWithValues: SurfaceKind.allCases.map { ($0, p) }), confidence: 0)
     }
 
     /// Confidence-weighted average of several opinions (the patches of one step).

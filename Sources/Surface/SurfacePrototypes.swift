@@ -95,7 +95,8 @@ public struct SurfacePrototypes: Codable, Sendable {
     /// The prototypes shipped with Footfall.
     public static func bundled() throws -> SurfacePrototypes {
         guard let url = Bundle.module.url(forResource: "surface_prototypes", withExtension: "json") else {
-            throw FootfallError.failure("surface_prototypes.json is missing from the Surface bundle; reinstall footfall")
+            throw FootfallError.failure(
+                "surface_prototypes.json is missing from the Surface bundle; reinstall footfall")
         }
         return try load(Data(contentsOf: url), source: url.path)
     }
@@ -116,7 +117,8 @@ public struct SurfacePrototypes: Codable, Sendable {
                 throw FootfallError.badInput("\(source): unknown surface '\(surface)'")
             }
             for (name, ms) in proto.features where GroundFeature(rawValue: name) == nil || ms.count != 2 || ms[1] <= 0 {
-                throw FootfallError.badInput("\(source): surface '\(surface)' feature '\(name)' needs a known name and [mean, sd>0]")
+                throw FootfallError.badInput(
+                    "\(source): surface '\(surface)' feature '\(name)' needs a known name and [mean, sd>0]")
             }
         }
         return p

@@ -37,25 +37,42 @@ public struct SurfaceSegmenter: Sendable {
             let labels = viterbi(ordered.map(\.scores))
             var runs: [(label: SurfaceKind, from: Int, to: Int)] = []
             for (i, label) in labels.enumerated() {
-                if let last = runs.last, last.label == label { runs[runs.count - 1].to = i } else { runs.append((label, i, i)) }
+                if let last = runs.last, last.label == label {
+                    runs[runs.count - 1].to = i
+                } else {
+                    runs.append((label, i, i))
+                }
             }
             let end = duration ?? ((ordered.last?.time ?? 0) + 1)
             var walkerSegments: [SurfaceSegment] = []
             for (n, run) in runs.enumerated() {
                 let start = n == 0 ? 0 : (ordered[runs[n - 1].to].time + ordered[run.from].time) / 2
-                let stop = n == runs.count - 1 ? max(end, ordered[run.to].time) : (ordered[run.to].time + ordered[runs[n + 1].from].time) / 2
+                let stop =
+                    n == runs.count - 1
+                    ? max(end, ordered[run.to].time) : (ordered[run.to].time + ordered[runs[n + 1].from].time) / 2
                 let members = ordered[run.from...run.to]
                 // Steps that agree count with their own confidence; outvoted steps count in proportion to how
                 // much they still liked the segment's label.
-                let confidence = members.reduce(0) { sum, g in
-                    let top = g.scores.scores.values.max() ?? 0
-                    return sum + g.scores.confidence * (top > 0 ? (g.scores.scores[run.label] ?? 0) / top : 0)
-                } / Double(members.count)
+                let confidence =
+                    members.reduce(0) { sum, g in
+                        let top = g.scores.scores.values.max() ?? 0
+                        return sum + g.scores.confidence * (top > 0 ? (g.scores.scores[run.label] ?? 0) / top : 0)
+                    } / Double(members.count)
                 if confidence >= minConfidence {
-                    walkerSegments.append(SurfaceSegment(walker: walker, start: start, end: stop, surface: run.label.rawValue, confidence: confidence, source: .detected))
+                    walkerSegments.append(
+                        SurfaceSegment(
+                            walker: walker, start: start, end: stop, surface: run.label.rawValue,
+                            confidence: confidence, source: .detected))
                 } else {
-                    walkerSegments.append(SurfaceSegment(walker: walker, start: start, end: stop, surface: defaultSurface.rawValue, confidence: confidence, source: .fallback))
-                    warnings.append(String(format: "walker %d, %.2f–%.2f s: surface unclear (best guess %@, confidence %.2f), using %@. Set it with --surface NAME, or edit 'surfaces' in the steps JSON (an entry with \"source\": \"override\").", walker, start, stop, run.label.rawValue, confidence, defaultSurface.rawValue))
+                    walkerSegments.append(
+                        SurfaceSegment(
+                            walker: walker, start: start, end: stop, surface: defaultSurface.rawValue,
+                            confidence: confidence, source: .fallback))
+                    warnings.append(
+                        String(
+                            format:
+                                "walker %d, %.2f–%.2f s: surface unclear (best guess %@, confidence %.2f), using %@. Set it with --surface NAME, or edit 'surfaces' in the steps JSON (an entry with \"source\": \"override\").",
+                            walker, start, stop, run.label.rawValue, confidence, defaultSurface.rawValue))
                 }
             }
             segments += Self.mergeNeighbours(walkerSegments)

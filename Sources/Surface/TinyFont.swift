@@ -10,14 +10,17 @@ enum TinyFont {
         "Z": [7, 1, 2, 4, 7], "0": [7, 5, 5, 5, 7], "1": [2, 6, 2, 2, 7], "2": [6, 1, 2, 4, 7], "3": [6, 1, 2, 1, 6],
         "4": [5, 5, 7, 1, 1], "5": [7, 4, 6, 1, 6], "6": [3, 4, 7, 5, 7], "7": [7, 1, 2, 2, 2], "8": [7, 5, 7, 5, 7],
         "9": [7, 5, 7, 1, 6], ".": [0, 0, 0, 0, 2], "-": [0, 0, 7, 0, 0], ":": [0, 2, 0, 2, 0], "#": [5, 7, 5, 7, 5],
-        "/": [1, 1, 2, 4, 4], "?": [6, 1, 2, 0, 2], ",": [0, 0, 0, 2, 4], "%": [5, 1, 2, 4, 5], "(": [1, 2, 2, 2, 1], ")": [4, 2, 2, 2, 4], "=": [0, 7, 0, 7, 0], " ": [0, 0, 0, 0, 0],
+        "/": [1, 1, 2, 4, 4], "?": [6, 1, 2, 0, 2], ",": [0, 0, 0, 2, 4], "%": [5, 1, 2, 4, 5], "(": [1, 2, 2, 2, 1],
+        ")": [4, 2, 2, 2, 4], "=": [0, 7, 0, 7, 0], " ": [0, 0, 0, 0, 0],
     ]
 
     /// Width in pixels of `text` at `scale` (4 columns per character including the gap).
     static func width(_ text: String, scale: Int) -> Int { text.count * 4 * scale }
 
     /// Draws `text` with its top-left corner at (x, y); unknown characters draw as '?'.
-    static func draw(_ text: String, on image: inout PatchImage, x: Int, y: Int, scale: Int, color: (UInt8, UInt8, UInt8)) {
+    static func draw(
+        _ text: String, on image: inout PatchImage, x: Int, y: Int, scale: Int, color: (UInt8, UInt8, UInt8)
+    ) {
         for (n, ch) in text.uppercased().enumerated() {
             let rows = glyphs[ch] ?? glyphs["?"]!
             for (r, bits) in rows.enumerated() {

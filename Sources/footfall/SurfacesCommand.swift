@@ -39,7 +39,8 @@ struct SurfacesCommand: AsyncParsableCommand {
     @Option(help: "Surface for the whole clip instead of detecting it (e.g. gravel, wood, grass).")
     var surface: String?
 
-    @Option(name: .customLong("default-surface"), help: "Surface for stretches too unclear to call (default: concrete).")
+    @Option(
+        name: .customLong("default-surface"), help: "Surface for stretches too unclear to call (default: concrete).")
     var defaultSurface: String?
 
     @Flag(help: "Print the result as JSON (scene, segments, steps with surfaces) instead of text.")
@@ -77,6 +78,9 @@ struct SurfacesCommand: AsyncParsableCommand {
             let report = try analyzer.finish(duration: info.duration, overrides: overrides, defaultSurface: fallback)
             let logger = Logger(label: "footfall.surface")
             for w in report.warnings { logger.warning("\(w)") }
+            logger.debug(
+                "scene measures: \(report.scene.features.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.3f", $0.value))" }.joined(separator: " "))"
+            )
             if let sheet {
                 try SurfaceSheetWriter.write(ContactSheet.render(report.patches), to: sheet, inputs: [video])
                 logger.info("contact sheet: \(sheet)")

@@ -12,7 +12,8 @@ enum SurfacesOutput {
         if r.segments.isEmpty { lines.append("no steps, no surfaces") }
         for s in r.segments {
             let who = s.walker.map { "walker \($0)" } ?? "all walkers"
-            let n = r.steps.filter { SurfaceAssignment.segment(for: $0.time, walker: $0.walker, in: r.segments) == s }.count
+            let n = r.steps.filter { SurfaceAssignment.segment(for: $0.time, walker: $0.walker, in: r.segments) == s }
+                .count
             lines.append(
                 String(
                     format: "%@  %6.2f–%6.2f s  %-8@ confidence %.2f  %@  (%d steps)", who, s.start, s.end,

@@ -51,7 +51,8 @@ import Testing
         #expect(report.steps.allSatisfy { $0.surface == "grass" })
         #expect(report.warnings.isEmpty)
 
-        let overridden = try analyzer.finish(duration: 2, overrides: [try SurfaceAssignment.wholeClip("snow", duration: 2)])
+        let overridden = try analyzer.finish(
+            duration: 2, overrides: [try SurfaceAssignment.wholeClip("snow", duration: 2)])
         #expect(overridden.steps.allSatisfy { $0.surface == "snow" })
     }
 
@@ -65,8 +66,10 @@ import Testing
         #expect(sheet.pixels.count == sheet.width * sheet.height * 3)
         // The wood colour bar appears somewhere on the sheet.
         let wood = ContactSheet.color(of: .wood)
-        #expect(stride(from: 0, to: sheet.pixels.count, by: 3).contains { i in
-            (sheet.pixels[i], sheet.pixels[i + 1], sheet.pixels[i + 2]) == wood || sheet.pixels[i] > 100 && sheet.pixels[i + 2] < 40
-        })
+        #expect(
+            stride(from: 0, to: sheet.pixels.count, by: 3).contains { i in
+                (sheet.pixels[i], sheet.pixels[i + 1], sheet.pixels[i + 2]) == wood
+                    || sheet.pixels[i] > 100 && sheet.pixels[i + 2] < 40
+            })
     }
 }

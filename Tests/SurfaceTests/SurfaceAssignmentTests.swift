@@ -4,7 +4,10 @@ import Testing
 @testable import Surface
 
 @Suite struct SurfaceAssignmentTests {
-    let steps = (0..<6).map { StepEvent(time: 0.5 + Double($0), frame: 15 + 30 * $0, walker: 1, foot: $0 % 2 == 0 ? .left : .right, confidence: 0.9) }
+    let steps = (0..<6).map {
+        StepEvent(
+            time: 0.5 + Double($0), frame: 15 + 30 * $0, walker: 1, foot: $0 % 2 == 0 ? .left : .right, confidence: 0.9)
+    }
     let detected = [
         SurfaceSegment(walker: 1, start: 0, end: 3, surface: "grass", confidence: 0.8, source: .detected),
         SurfaceSegment(walker: 1, start: 3, end: 6, surface: "concrete", confidence: 0.7, source: .detected),
@@ -36,7 +39,9 @@ import Testing
         let video = StepsDocument.Video(file: "x.mp4", width: 10, height: 10, duration: 6, frameRate: 30)
         let doc = StepsDocument(
             video: video, steps: steps,
-            surfaces: detected + [SurfaceSegment(walker: 1, start: 1, end: 2.2, surface: "Wood", confidence: 1, source: .override)])
+            surfaces: detected + [
+                SurfaceSegment(walker: 1, start: 1, end: 2.2, surface: "Wood", confidence: 1, source: .override)
+            ])
         let overrides = try SurfaceAssignment.overrides(from: doc)
         #expect(overrides.count == 1 && overrides[0].surface == "wood")
         let segments = SurfaceAssignment.combine(detected: detected, overrides: overrides)
@@ -48,7 +53,8 @@ import Testing
         let video = StepsDocument.Video(file: "x.mp4", width: 10, height: 10, duration: 6, frameRate: 30)
         let doc = StepsDocument(
             video: video, steps: steps,
-            surfaces: [SurfaceSegment(walker: nil, start: 0, end: 6, surface: "lava", confidence: 1, source: .override)])
+            surfaces: [SurfaceSegment(walker: nil, start: 0, end: 6, surface: "lava", confidence: 1, source: .override)]
+        )
         #expect(throws: FootfallError.self) { try SurfaceAssignment.overrides(from: doc) }
     }
 

@@ -14,7 +14,8 @@ import Testing
 
     static func guesses(_ kinds: [SurfaceKind], walker: Int = 1, confidence: Double = 0.7) -> [StepSurfaceGuess] {
         kinds.enumerated().map { i, k in
-            StepSurfaceGuess(step: i, walker: walker, time: 0.5 * Double(i) + 0.25, scores: scores(k, confidence: confidence))
+            StepSurfaceGuess(
+                step: i, walker: walker, time: 0.5 * Double(i) + 0.25, scores: scores(k, confidence: confidence))
         }
     }
 

@@ -103,7 +103,9 @@ enum SyntheticGround {
                 for x in 0..<n {
                     let grain = 10 * sin(Double(x) / 3.0 + Double(y) * 0.9 + Double(plank) * 2)
                     let seam = y % 16 < 2 ? -70.0 : 0
-                    c.add(y * n + x, (tone + grain * 0.6 + seam, tone * 0.7 + grain * 0.4 + seam, tone * 0.4 + seam * 0.5))
+                    c.add(
+                        y * n + x, (tone + grain * 0.6 + seam, tone * 0.7 + grain * 0.4 + seam, tone * 0.4 + seam * 0.5)
+                    )
                 }
             }
             c.noise(3, &rng)
@@ -117,7 +119,9 @@ enum SyntheticGround {
             for _ in 0..<900 {
                 let v = rng.uniform(90...210)
                 let tint = (rng.uniform(-25...25), rng.uniform(-20...20), rng.uniform(-30...20))
-                c.disc(rng.uniform(0...Double(n)), rng.uniform(0...Double(n)), rng.uniform(1.2...2.6), (v + tint.0, v + tint.1, v + tint.2))
+                c.disc(
+                    rng.uniform(0...Double(n)), rng.uniform(0...Double(n)), rng.uniform(1.2...2.6),
+                    (v + tint.0, v + tint.1, v + tint.2))
             }
             c.noise(6, &rng)
             return c.image
@@ -127,7 +131,9 @@ enum SyntheticGround {
             return c.image
         case .leaves:
             var c = Canvas(n, (90, 60, 30))
-            let palette: [(Double, Double, Double)] = [(200, 90, 20), (170, 50, 25), (120, 75, 35), (210, 160, 40), (110, 110, 40)]
+            let palette: [(Double, Double, Double)] = [
+                (200, 90, 20), (170, 50, 25), (120, 75, 35), (210, 160, 40), (110, 110, 40),
+            ]
             for _ in 0..<160 {
                 let col = palette[Int(rng.unit() * Double(palette.count)) % palette.count]
                 c.disc(rng.uniform(0...Double(n)), rng.uniform(0...Double(n)), rng.uniform(3...6), col)
@@ -142,7 +148,9 @@ enum SyntheticGround {
                 let m = 6 * sin(x / 9 + y / 23)
                 c.add(i, (m, m, m))
             }
-            for _ in 0..<60 { c.disc(rng.uniform(0...Double(n)), rng.uniform(0...Double(n)), rng.uniform(0.8...2.0), (235, 238, 240)) }
+            for _ in 0..<60 {
+                c.disc(rng.uniform(0...Double(n)), rng.uniform(0...Double(n)), rng.uniform(0.8...2.0), (235, 238, 240))
+            }
             c.noise(3, &rng)
             return c.image
         case .metal:
