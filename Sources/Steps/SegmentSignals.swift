@@ -40,7 +40,9 @@ struct SegmentSignals {
             let cleaned = Self.despike(values, floor: floorPx)
             return grid.resample(times: times, values: cleaned, maxGap: options.maxBridgedGap)
         }
-        let hipsOK = track.poses.map { $0.isUsable(.leftHip, threshold: threshold) || $0.isUsable(.rightHip, threshold: threshold) }
+        let hipsOK = track.poses.map {
+            $0.isUsable(.leftHip, threshold: threshold) || $0.isUsable(.rightHip, threshold: threshold)
+        }
         let rawHeight: [Double?] = zip(track.poses, hipsOK).map { $1 ? $0.apparentHeight : nil }
         let px = channel(zip(track.poses, hipsOK).map { $1 ? $0.pelvis.x : nil }, scale: rawHeight)
         let py = channel(zip(track.poses, hipsOK).map { $1 ? $0.pelvis.y : nil }, scale: rawHeight)

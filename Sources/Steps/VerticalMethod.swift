@@ -18,8 +18,12 @@ struct VerticalMethod {
         var out: [GaitCandidate] = []
         for run in TrajectoryGrid.runs([s.height, ch.heelX, ch.heelY], minLength: 3) {
             let h = run.map { s.height[$0] ?? 1 }
-            let vx = SignalMath.derivative(run.map { ch.heelX[$0] ?? 0 }, dt: dt).enumerated().map { $0.element / h[$0.offset] }
-            let vy = SignalMath.derivative(run.map { ch.heelY[$0] ?? 0 }, dt: dt).enumerated().map { $0.element / h[$0.offset] }
+            let vx = SignalMath.derivative(run.map { ch.heelX[$0] ?? 0 }, dt: dt).enumerated().map {
+                $0.element / h[$0.offset]
+            }
+            let vy = SignalMath.derivative(run.map { ch.heelY[$0] ?? 0 }, dt: dt).enumerated().map {
+                $0.element / h[$0.offset]
+            }
             let half = Int(0.6 / dt)
             let refX = Self.slidingMedian(vx, half: half, stride: max(1, Int(0.02 / dt)))
             let refY = Self.slidingMedian(vy, half: half, stride: max(1, Int(0.02 / dt)))
@@ -43,7 +47,9 @@ struct VerticalMethod {
                 let u = Double(run.lowerBound) + land
                 out.append(candidate(s, ch, foot: foot, kind: .heelStrike, at: u, run: run))
                 let reversed = Array(speed[max(0, k - Int(0.35 / dt))...k].reversed())
-                if let back = SegmentSignals.firstCrossingBelow(reversed, level: level, from: 0, limit: reversed.count - 1) {
+                if let back = SegmentSignals.firstCrossingBelow(
+                    reversed, level: level, from: 0, limit: reversed.count - 1)
+                {
                     let t = Double(run.lowerBound + k) - back
                     out.append(candidate(s, ch, foot: foot, kind: .toeOff, at: t, run: run))
                 }

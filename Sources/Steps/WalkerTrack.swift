@@ -27,7 +27,8 @@ struct WalkerTrack {
                 } else if let lastTime = list.last?.times.last, frame.time <= lastTime {
                     continue  // duplicate time stamp: keep the first
                 } else {
-                    list.append(WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
+                    list.append(
+                        WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
                 }
                 byWalker[pose.walker] = list
             }

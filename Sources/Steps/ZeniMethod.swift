@@ -24,8 +24,12 @@ struct ZeniMethod {
             let hx = run.map { ch.heelX[$0] ?? 0 }
             let direction = Self.direction(s: s, run: run, foot: ch)
             let forward = hx.indices.map { (hx[$0] - px[$0]) * direction[$0] / h[$0] }
-            let heelV = SignalMath.derivative(hx, dt: dt).enumerated().map { $0.element * direction[$0.offset] / h[$0.offset] }
-            let pelvisV = SignalMath.derivative(px, dt: dt).enumerated().map { $0.element * direction[$0.offset] / h[$0.offset] }
+            let heelV = SignalMath.derivative(hx, dt: dt).enumerated().map {
+                $0.element * direction[$0.offset] / h[$0.offset]
+            }
+            let pelvisV = SignalMath.derivative(px, dt: dt).enumerated().map {
+                $0.element * direction[$0.offset] / h[$0.offset]
+            }
             let minDistance = Int(2 * options.minStepInterval / dt)
             for peak in SignalMath.peaks(forward, minProminence: options.minHeelExcursion, minDistance: minDistance) {
                 let k = peak.index
@@ -64,7 +68,8 @@ struct ZeniMethod {
                 for peak in SignalMath.peaks(back, minProminence: options.minHeelExcursion, minDistance: minDistance) {
                     let k = peak.index
                     guard k > 0, k < back.count - 1 else { continue }
-                    let u = Double(toeRun.lowerBound + k) + SignalMath.parabolicOffset(back[k - 1], back[k], back[k + 1])
+                    let u =
+                        Double(toeRun.lowerBound + k) + SignalMath.parabolicOffset(back[k - 1], back[k], back[k + 1])
                     out.append(candidate(s, ch, foot: foot, kind: .toeOff, at: u, run: toeRun, speed: nil))
                 }
             }

@@ -49,7 +49,8 @@ struct StepsCommand: AsyncParsableCommand {
             let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
             let text = try format.render(detection, info: info, video: recording.video ?? .init(info))
             if let output {
-                try StepsFileWriter.write(Data(text.utf8), to: output, protectedPaths: [video] + (pose.map { [$0] } ?? []))
+                try StepsFileWriter.write(
+                    Data(text.utf8), to: output, protectedPaths: [video] + (pose.map { [$0] } ?? []))
             } else {
                 emit(text)
             }
