@@ -74,8 +74,9 @@ public struct FeatureClassifier: SurfaceClassifier {
             let ms = proto.features[feature.rawValue] ?? info.fallback
             guard ms.count == 2, ms[1] > 0 else { continue }
             // Capped: one feature far off (a shoe in the crop, an odd light) can't veto a surface alone.
-            let z2 = min(Self.maxZ2, pow((f[feature] - ms[0]) / ms[1], 2))
-            ll += info.weight * (-0.5 * z2 - log(ms[1]))
+            let z2 = pow((f[feature] - ms[0]) / ms[1], 2)
+            ll += info.weight * (-0.5 * min(Self.maxZ2, z2) - log(ms[1]))
+            // The fit keeps the full distance: a patch unlike everything should look unlike everything.
             z2sum += info.weight * z2
             wsum += info.weight
         }

@@ -3,6 +3,7 @@ import FootfallCore
 import Foundation
 import Logging
 import MediaIO
+import Steps
 import Surface
 
 /// `footfall surfaces`: what each step lands on, with confidence, and a contact sheet of what it looked at.
@@ -17,7 +18,7 @@ struct SurfacesCommand: AsyncParsableCommand {
 
             Examples:
               footfall surfaces clip.mp4 --steps out/clip.steps.json --sheet out/clip.surfaces.png
-              footfall surfaces clip.mp4 --steps steps.json --pose clip.pose.json    # positions from pose
+              footfall surfaces clip.mp4 --pose clip.pose.json     # steps detected from the poses
               footfall surfaces clip.mp4                        # no steps: probes the bottom centre every second
               footfall surfaces clip.mp4 --steps steps.json --surface gravel   # override for the whole clip
             """)
@@ -30,7 +31,10 @@ struct SurfacesCommand: AsyncParsableCommand {
     @Option(help: "Steps JSON (e.g. from 'footfall render'); its 'surfaces' entries with source \"override\" win.")
     var steps: String?
 
-    @Option(help: "Pose JSON ({\"frames\": [...]}) to place steps that carry no position or walker height.")
+    @Option(
+        help:
+            "Pose JSON (from 'footfall pose'): finds the steps when --steps is not given, and places steps that carry no position."
+    )
     var pose: String?
 
     @Option(help: "Write a contact sheet of the ground patches (PNG, or PPM with a .ppm name).")
@@ -53,18 +57,18 @@ struct SurfacesCommand: AsyncParsableCommand {
             let flagOverride = try surface.map { try SurfaceKind.parse($0) }
             let info = try MediaProbe.probe(video)
             var overrides: [SurfaceSegment] = []
+            let recording = try pose.map { try PoseRecording.load(path: $0) }
             var stepList: [StepEvent]
             if let steps {
                 let doc = try StepsDocument.decode(from: try Self.read(steps, what: "steps JSON"), source: steps)
                 stepList = doc.steps
                 overrides = try SurfaceAssignment.overrides(from: doc)
+            } else if let recording {
+                stepList = StepDetector().detect(frames: recording.frames, info: info).heelStrikes
             } else {
                 stepList = StepPlacement.probes(duration: info.duration, frameRate: info.frameRate)
             }
-            if let pose {
-                let recording = try JSONDecoder().decode(PoseFile.self, from: try Self.read(pose, what: "pose JSON"))
-                stepList = StepPlacement.fill(stepList, from: recording.frames)
-            }
+            if let recording { stepList = StepPlacement.fill(stepList, from: recording.frames) }
             if let flagOverride {
                 overrides = [try SurfaceAssignment.wholeClip(flagOverride.rawValue, duration: info.duration)]
             }
@@ -85,7 +89,10 @@ struct SurfacesCommand: AsyncParsableCommand {
                 try SurfaceSheetWriter.write(ContactSheet.render(report.patches), to: sheet, inputs: [video])
                 logger.info("contact sheet: \(sheet)")
             }
-            emit(json ? try SurfacesOutput.json(report) : SurfacesOutput.text(report, probes: steps == nil))
+            emit(
+                json
+                    ? try SurfacesOutput.json(report) : SurfacesOutput.text(report, probes: steps == nil && pose == nil)
+            )
         }
     }
 
@@ -95,9 +102,4 @@ struct SurfacesCommand: AsyncParsableCommand {
         }
         return data
     }
-}
-
-/// The part of a pose JSON the surface stage needs.
-private struct PoseFile: Decodable {
-    var frames: [PoseFrame]
 }
