@@ -13,7 +13,8 @@ func logSurfaceMetrics() throws {
     for shoe in ShoeKind.allCases {
         for surface in SurfaceKind.allCases {
             let sounds = try (0..<5).map {
-                try ProceduralBackend().sound(for: SoundRequest(surface: surface, shoe: shoe, foot: .left, seed: UInt64($0)))
+                try ProceduralBackend().sound(
+                    for: SoundRequest(surface: surface, shoe: shoe, foot: .left, seed: UInt64($0)))
             }
             let centroid = sounds.map { SignalMetrics.spectralCentroid($0.audio) }.reduce(0, +) / 5
             let decay = sounds.map { SignalMetrics.decayTime20dB($0.audio) }.reduce(0, +) / 5

@@ -25,11 +25,14 @@ import Testing
                 let samples = s.audio.channels[0]
                 let attack = 0..<min(samples.count, s.transientIndex + 48 * 10)
                 let peak = SignalMetrics.envelopeArgmax(samples, sampleRate: 48_000, range: attack)
-                #expect(abs(peak - s.transientIndex) <= 4, "\(surface)/\(shoe): envelope peak \(peak) vs \(s.transientIndex)")
+                #expect(
+                    abs(peak - s.transientIndex) <= 4,
+                    "\(surface)/\(shoe): envelope peak \(peak) vs \(s.transientIndex)")
                 // And it is a real impact, not a quiet blip before the main sound.
                 let whole = SignalMetrics.envelopeArgmax(samples, sampleRate: 48_000, range: 0..<samples.count)
                 let env = TransientFinder.envelope(s.audio)
-                #expect(env[s.transientIndex] >= 0.4 * env[whole], "\(surface)/\(shoe): heel much weaker than later peak")
+                #expect(
+                    env[s.transientIndex] >= 0.4 * env[whole], "\(surface)/\(shoe): heel much weaker than later peak")
             }
         }
     }
@@ -74,13 +77,17 @@ import Testing
         let heels = SignalMetrics.spectralCentroid(try sound(.tile, shoe: .heels).audio)
         let boots = SignalMetrics.spectralCentroid(try sound(.wood, shoe: .boots).audio)
         let bootsSneaker = SignalMetrics.spectralCentroid(try sound(.wood, shoe: .sneaker).audio)
-        #expect(leather > sneaker && heels > leather, "tile centroids: sneaker \(sneaker) leather \(leather) heels \(heels)")
+        #expect(
+            leather > sneaker && heels > leather, "tile centroids: sneaker \(sneaker) leather \(leather) heels \(heels)"
+        )
         #expect(boots < 2 * bootsSneaker, "boots are not a click")
     }
 
     @Test func consecutive_steps_differ_and_left_right_differ() throws {
         for surface in SurfaceKind.allCases {
-            let sounds = try (0..<6).map { try sound(surface, foot: $0 % 2 == 0 ? .left : .right, seed: UInt64($0) + 100) }
+            let sounds = try (0..<6).map {
+                try sound(surface, foot: $0 % 2 == 0 ? .left : .right, seed: UInt64($0) + 100)
+            }
             for (a, b) in zip(sounds, sounds.dropFirst()) {
                 #expect(a.audio != b.audio, "\(surface): two consecutive steps are identical")
             }
@@ -100,8 +107,10 @@ import Testing
     }
 
     @Test func intensity_scales_level_and_brightness() throws {
-        let soft = try backend.sound(for: SoundRequest(surface: .tile, shoe: .leather, foot: .left, intensity: 0.1, seed: 5))
-        let hard = try backend.sound(for: SoundRequest(surface: .tile, shoe: .leather, foot: .left, intensity: 1, seed: 5))
+        let soft = try backend.sound(
+            for: SoundRequest(surface: .tile, shoe: .leather, foot: .left, intensity: 0.1, seed: 5))
+        let hard = try backend.sound(
+            for: SoundRequest(surface: .tile, shoe: .leather, foot: .left, intensity: 1, seed: 5))
         #expect(hard.audio.peak > 1.8 * soft.audio.peak)
         #expect(SignalMetrics.spectralCentroid(hard.audio) > SignalMetrics.spectralCentroid(soft.audio))
     }

@@ -30,9 +30,10 @@ import Testing
         let remote = SoundBackendFactory(name: "runpod", summary: "remote") { _ in MockBackend() }
         let factories = SoundBackendRegistry.factories + [remote]
         #expect(try SoundBackendRegistry.make("runpod", in: factories).name == "mock")
-        #expect(throws: FootfallError.usage(
-            "unknown backend 'runpd' — did you mean 'runpod'?; backends: procedural, samples, mock, runpod"
-                + " (see 'footfall backends')")
+        #expect(
+            throws: FootfallError.usage(
+                "unknown backend 'runpd' — did you mean 'runpod'?; backends: procedural, samples, mock, runpod"
+                    + " (see 'footfall backends')")
         ) {
             try SoundBackendRegistry.make("runpd", in: factories)
         }
@@ -49,7 +50,7 @@ import Testing
         #expect(listing.first { $0.name == "broken" }?.availability == .unavailable("needs a key"))
         // No samples folder given: unavailable with a reason that says what to do.
         if case .unavailable(let reason) = listing.first(where: { $0.name == "samples" })?.availability {
-            #expect(reason.contains("--samples"))
+            #expect(reason.contains("--samples-dir"))
         } else {
             Issue.record("samples without a folder should be unavailable")
         }

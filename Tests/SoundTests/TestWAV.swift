@@ -4,7 +4,9 @@ import Foundation
 
 /// Writes test audio with libsndfile (the samples backend's tests need real files on disk).
 enum TestWAV {
-    static func write(_ audio: AudioBuffer, to path: String, format: Int32 = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_24)) throws {
+    static func write(_ audio: AudioBuffer, to path: String, format: Int32 = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_24))
+        throws
+    {
         var info = SF_INFO()
         info.samplerate = Int32(audio.sampleRate)
         info.channels = Int32(audio.channelCount)

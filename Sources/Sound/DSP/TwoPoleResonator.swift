@@ -16,7 +16,9 @@ struct TwoPoleResonator {
     private var y1 = 0.0
     private var y2 = 0.0
 
-    init(frequency: Double, decay: Double, sampleRate: Double, gain: Double = 1, normalization: Normalization = .impulse) {
+    init(
+        frequency: Double, decay: Double, sampleRate: Double, gain: Double = 1, normalization: Normalization = .impulse
+    ) {
         tune(frequency: frequency, decay: decay, sampleRate: sampleRate, gain: gain, normalization: normalization)
     }
 

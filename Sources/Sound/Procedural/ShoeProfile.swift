@@ -29,7 +29,8 @@ struct ShoeProfile {
         switch shoe {
         case .sneaker:
             return ShoeProfile(
-                heelRise: 0.003, heelPulse: 0.014, toePulseScale: 1.3, click: 0.3, clickDecay: 0.0015, clickLow: 300, clickHigh: 2500,
+                heelRise: 0.003, heelPulse: 0.014, toePulseScale: 1.3, click: 0.3, clickDecay: 0.0015, clickLow: 300,
+                clickHigh: 2500,
                 toeLevel: 0.6, weight: 0.55, thumpFrequency: 90, slap: 0)
         case .leather:
             return ShoeProfile(
@@ -37,7 +38,8 @@ struct ShoeProfile {
                 clickHigh: 12000, toeLevel: 0.5, weight: 0.45, thumpFrequency: 110, slap: 0)
         case .boots:
             return ShoeProfile(
-                heelRise: 0.002, heelPulse: 0.011, toePulseScale: 1.2, click: 0.4, clickDecay: 0.0012, clickLow: 700, clickHigh: 7000,
+                heelRise: 0.002, heelPulse: 0.011, toePulseScale: 1.2, click: 0.4, clickDecay: 0.0012, clickLow: 700,
+                clickHigh: 7000,
                 toeLevel: 0.7, weight: 1.0, thumpFrequency: 70, slap: 0)
         case .heels:
             return ShoeProfile(
@@ -45,7 +47,8 @@ struct ShoeProfile {
                 clickHigh: 16000, toeLevel: 0.2, weight: 0.25, thumpFrequency: 140, slap: 0)
         case .barefoot:
             return ShoeProfile(
-                heelRise: 0.004, heelPulse: 0.015, toePulseScale: 1.1, click: 0, clickDecay: 0.001, clickLow: 300, clickHigh: 1500,
+                heelRise: 0.004, heelPulse: 0.015, toePulseScale: 1.1, click: 0, clickDecay: 0.001, clickLow: 300,
+                clickHigh: 1500,
                 toeLevel: 0.7, weight: 0.5, thumpFrequency: 85, slap: 0.5)
         }
     }
