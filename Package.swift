@@ -38,12 +38,14 @@ let package = Package(
         .target(
             name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(
-            name: "Mix", dependencies: ["FootfallCore", "CEbur128", .product(name: "Logging", package: "swift-log")]),
+            name: "Mix",
+            dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Export",
             dependencies: [
                 "FootfallCore", "MediaIO", "Mix", "CSndfile", .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Report", dependencies: ["FootfallCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -69,9 +71,10 @@ let package = Package(
         .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
         .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting"]),
-        .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v6]
 )
