@@ -1,6 +1,7 @@
 import FootfallCore
-@testable import Pose
 import Foundation
+
+@testable import Pose
 
 /// Dev helper: decodes frames with the ffmpeg CLI (raw RGB on a pipe).
 func cliFrames(path: String, start: Double = 0, count: Int, width: Int, height: Int, fps: Double) -> [RGBFrame] {
@@ -33,7 +34,9 @@ final class CLIFrameSource: FrameSource {
     let start: Double
     var index = 0
 
-    init(path: String, start: Double = 0, duration: Double, width: Int, height: Int, fps: Double, filter: String? = nil) throws {
+    init(path: String, start: Double = 0, duration: Double, width: Int, height: Int, fps: Double, filter: String? = nil)
+        throws
+    {
         self.width = width
         self.height = height
         self.fps = fps
@@ -57,6 +60,7 @@ final class CLIFrameSource: FrameSource {
             data.append(chunk)
         }
         defer { index += 1 }
-        return RGBFrame(index: index, time: start + Double(index) / fps, width: width, height: height, pixels: [UInt8](data))
+        return RGBFrame(
+            index: index, time: start + Double(index) / fps, width: width, height: height, pixels: [UInt8](data))
     }
 }
