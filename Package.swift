@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "PoseTests", dependencies: ["Pose", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
-        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting"]),
+        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting", "CSndfile"]),
         .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
