@@ -42,7 +42,8 @@ public struct SampleLibrary: Sendable {
             let names = SurfaceKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw FootfallError.badInput(
                 "no recordings in samples folder '\(directory)': put .wav or .flac files in subfolders named by"
-                    + " surface (\(names))" + (ignored.isEmpty ? "" : "; not surface names: " + ignored.joined(separator: ", ")))
+                    + " surface (\(names))"
+                    + (ignored.isEmpty ? "" : "; not surface names: " + ignored.joined(separator: ", ")))
         }
     }
 
