@@ -13,6 +13,7 @@ struct Footfall: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ProbeCommand.self, StepsCommand.self, SurfacesCommand.self, AuditionCommand.self, BackendsCommand.self,
+            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
+            BackendsCommand.self,
         ])
 }
