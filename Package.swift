@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
         .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting", "CSndfile"]),
         .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "Sound", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],
