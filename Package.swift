@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "Pose",
             dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Steps", dependencies: ["FootfallCore", "CFFmpeg", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")],
             resources: [.process("Resources")]),
