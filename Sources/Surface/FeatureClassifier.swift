@@ -29,7 +29,9 @@ public struct FeatureClassifier: SurfaceClassifier {
         var result = classify(features: features)
         // A dark patch shows little of the ground: its colour and texture are mostly noise and shadow.
         let visibility = min(1, max(0, (features[.lightness] - cal.darkLightness) / cal.darkRamp))
-        result.confidence *= visibility
+        // A small crop is upsampled for analysis: its fine texture is invented, so trust it less.
+        let detail = min(1, (Double(patch.width * patch.height)).squareRoot() / cal.fullDetailSide)
+        result.confidence *= visibility * detail
         return result
     }
 
