@@ -100,7 +100,7 @@ public struct FeatureClassifier: SurfaceClassifier {
             let mb = b.features[feature.rawValue] ?? info.fallback
             let za = (f[feature] - ma[0]) / ma[1]
             let zb = (f[feature] - mb[0]) / mb[1]
-            let gain = info.weight * (0.5 * (zb * zb - za * za) - log(ma[1] / mb[1]))
+            let gain = info.weight * (0.5 * (min(Self.maxZ2, zb * zb) - min(Self.maxZ2, za * za)) - log(ma[1] / mb[1]))
             parts.append((feature.rawValue + String(format: "=%.2f", f[feature]), gain))
         }
         let top = parts.sorted { $0.1 > $1.1 }.prefix(3).map { "\($0.0) (\(String(format: "%+.1f", $0.1)))" }
