@@ -3,8 +3,8 @@ import Foundation
 
 /// Small text outputs (steps JSON, marker files) written through a temporary file in the same folder and renamed
 /// into place, so nobody ever sees half a file under the final name.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(UInt32.random(in: 0...UInt32.max))").path
@@ -20,7 +20,7 @@ enum AtomicFile {
     }
 
     /// The same file after resolving `.`/`..` and symbolic links (for "is this the input?" checks).
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

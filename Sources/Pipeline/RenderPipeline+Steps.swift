@@ -8,6 +8,8 @@ import Steps
 struct StepAnalysis: Sendable {
     var document: StepsDocument
     var detection: StepDetection?
+    /// Every frame's poses (empty when the steps came from a file); small, kept for the report and overlay.
+    var poseFrames: [PoseFrame] = []
     var warnings: [String] = []
 }
 
@@ -28,7 +30,6 @@ extension RenderPipeline {
         }
         var options = PoseOptions()
         options.threads = request.config.threads
-        options.overlayPath = request.overlay
         let path = request.video
         let sink = progress
         let total = info.frameCount
@@ -53,7 +54,7 @@ extension RenderPipeline {
         }
         let document = StepsDocument(
             video: .init(info), steps: detection.heelStrikes, toeOffs: detection.toeOffs)
-        return StepAnalysis(document: document, detection: detection, warnings: warnings)
+        return StepAnalysis(document: document, detection: detection, poseFrames: frames, warnings: warnings)
     }
 }
 

@@ -65,8 +65,24 @@ public struct RenderPipeline: Sendable {
                     document: document, sourceVideo: request.video, options: outputOptions))
         }
         progress.update(stage: "export", fraction: 1)
+        var outputs = written.all
+        if let overlay = request.overlay {
+            progress.update(stage: "overlay", fraction: 0)
+            try await timings.measure("overlay") {
+                try writeOverlay(
+                    to: overlay, info: info, poseFrames: analysis.poseFrames, document: document, audio: mixed.mix)
+            }
+            progress.update(stage: "overlay", fraction: 1)
+            outputs.append(overlay)
+        }
+        if let report = request.report {
+            try writeReport(
+                to: report, info: info, analysis: analysis, surfaces: surfaces, document: document, mixed: mixed,
+                timings: timings, warnings: warnings)
+            outputs.append(report)
+        }
         return RenderResult(
-            video: info, outputs: written.all, document: document, timings: timings, warnings: warnings,
+            video: info, outputs: outputs, document: document, timings: timings, warnings: warnings,
             loudness: mixed.report.integratedLoudness, truePeak: mixed.report.truePeak)
     }
 }

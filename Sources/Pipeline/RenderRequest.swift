@@ -11,13 +11,16 @@ public struct RenderRequest: Sendable {
     public var force: Bool
     /// Also write a video with skeletons and step flashes here.
     public var overlay: String?
+    /// Also write a self-contained HTML walkthrough here.
+    public var report: String?
     /// Fail instead of falling back to `procedural` when a remote backend fails.
     public var noFallback: Bool
 
     public init(
         video: String, outputDirectory: String, config: FootfallConfig = FootfallConfig(), stepsFile: String? = nil,
-        force: Bool = false, overlay: String? = nil, noFallback: Bool = false
+        force: Bool = false, overlay: String? = nil, report: String? = nil, noFallback: Bool = false
     ) {
+        self.report = report
         self.video = video
         self.outputDirectory = outputDirectory
         self.config = config

@@ -141,7 +141,7 @@ public struct SVGChart: Sendable {
     private func legend() -> String {
         var out = ""
         var x = width - margin.right
-        for s in series.reversed() {
+        for s in series.reversed() where !s.points.isEmpty {
             let w = Double(s.name.count) * 7 + 24
             x -= w
             out += ##"<rect x="\##(f(x))" y="10" width="12" height="12" fill="\##(s.color)"/>"##

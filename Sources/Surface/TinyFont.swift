@@ -1,5 +1,5 @@
 /// A 3×5 pixel bitmap font (upper case, digits, a little punctuation) for labels on debug images.
-enum TinyFont {
+public enum TinyFont {
     /// Each glyph is 5 rows of 3 bits, top row first, high bit on the left.
     static let glyphs: [Character: [UInt8]] = [
         "A": [2, 5, 7, 5, 5], "B": [6, 5, 6, 5, 6], "C": [3, 4, 4, 4, 3], "D": [6, 5, 5, 5, 6], "E": [7, 4, 6, 4, 7],
@@ -15,10 +15,10 @@ enum TinyFont {
     ]
 
     /// Width in pixels of `text` at `scale` (4 columns per character including the gap).
-    static func width(_ text: String, scale: Int) -> Int { text.count * 4 * scale }
+    public static func width(_ text: String, scale: Int) -> Int { text.count * 4 * scale }
 
     /// Draws `text` with its top-left corner at (x, y); unknown characters draw as '?'.
-    static func draw(
+    public static func draw(
         _ text: String, on image: inout PatchImage, x: Int, y: Int, scale: Int, color: (UInt8, UInt8, UInt8)
     ) {
         for (n, ch) in text.uppercased().enumerated() {

@@ -22,6 +22,7 @@ struct Footfall: AsyncParsableCommand {
             SurfacesCommand.self,
             AuditionCommand.self,
             BackendsCommand.self,
+            ReportCommand.self,
             BenchCommand.self,
         ])
 }

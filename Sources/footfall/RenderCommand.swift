@@ -35,6 +35,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "Also write a video with skeletons and a flash on each heel strike.")
     var overlay: String?
 
+    @Flag(help: "Also write <name>.report.html: a walkthrough of every stage with plots.")
+    var report = false
+
     @Flag(help: "Show the time each stage took.")
     var timings = false
 
@@ -56,9 +59,12 @@ struct RenderCommand: AsyncParsableCommand {
             let progress = TerminalProgress(enabled: !global.quiet)
             var rows: [RenderSummary.Row] = []
             for file in files {
+                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let request = RenderRequest(
                     video: file, outputDirectory: outDir, config: config, stepsFile: steps, force: force,
-                    overlay: overlay, noFallback: settings.noFallback)
+                    overlay: overlay,
+                    report: report ? (outDir as NSString).appendingPathComponent(name + ".report.html") : nil,
+                    noFallback: settings.noFallback)
                 do {
                     let result = try await RenderPipeline(progress: progress).render(request)
                     for w in result.warnings { Logger(label: "footfall.render").warning("\(w)") }
