@@ -4,21 +4,23 @@ import Mix
 import Sound
 
 extension RenderPipeline {
-    /// One sound per planned step from the configured backend.
-    func sounds(
-        for plan: FootstepPlan, shoe: ShoeKind, request: RenderRequest, timings: inout StageTimings,
-        warnings: inout [String]
-    ) async throws -> [FootstepSound] {
-        let config = request.config
-        var options = config.backendOptions
-        if request.noFallback { options["no_fallback"] = "true" }
-        let backendConfig = BackendConfig(
-            environment: DotEnv.environment(), samplesDirectory: config.samplesDir, shoe: shoe, seed: config.seed,
-            options: options, logger: logger)
+    /// The configured backend, checked before any heavy work (a typo in its name should cost a second, not a
+    /// pose pass).
+    func makeBackend(for request: RenderRequest) throws -> any SoundBackend {
+        var config = request.config
+        if request.noFallback { config.backendOptions["no_fallback"] = "true" }
+        let backendConfig = BackendConfig(config, environment: DotEnv.environment(), logger: logger)
         let backend = try SoundBackendRegistry.make(config.backend, config: backendConfig)
         if case .unavailable(let reason) = backend.availability() {
             throw FootfallError.usage("backend '\(backend.name)' cannot run: \(reason)")
         }
+        return backend
+    }
+
+    /// One sound per planned step.
+    func sounds(
+        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, timings: inout StageTimings
+    ) async throws -> [FootstepSound] {
         let requests = try plan.soundRequests(shoe: shoe)
         progress.update(stage: "sound", fraction: 0)
         let sounds = try await timings.measure("sound", items: { $0.count }) { try await backend.sounds(for: requests) }

@@ -28,6 +28,8 @@ public struct RenderPipeline: Sendable {
             force: request.force, originalAudio: OriginalAudio(rawValue: config.keepOriginalAudio) ?? .drop)
         try RenderOutputs.preflight(
             folder: request.outputDirectory, baseName: baseName, sourceVideo: request.video, options: outputOptions)
+        let shoe = try ShoeKind.parse(config.shoe)
+        let backend = try makeBackend(for: request)
         logger.info(
             "rendering \(URL(fileURLWithPath: request.video).lastPathComponent) (\(info.width)×\(info.height), \(String(format: "%.1f", info.duration)) s) into \(request.outputDirectory)/"
         )
@@ -37,7 +39,6 @@ public struct RenderPipeline: Sendable {
         let surfaces = try await surfaces(for: &analysis, request: request, info: info, timings: &timings)
         warnings += surfaces.warnings
 
-        let shoe = try ShoeKind.parse(config.shoe)
         let plan = PlanBuilder(
             options: PlanOptions(stereoWidth: config.width, defaultSurface: config.defaultSurface)
         ).build(
@@ -48,7 +49,7 @@ public struct RenderPipeline: Sendable {
         document.surfaces = surfaces.segments
         document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
 
-        let sounds = try await sounds(for: plan, shoe: shoe, request: request, timings: &timings, warnings: &warnings)
+        let sounds = try await sounds(for: plan, shoe: shoe, backend: backend, timings: &timings)
         progress.update(stage: "mix", fraction: 0)
         let settings = MixSettings(
             dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)
