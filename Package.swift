@@ -31,18 +31,24 @@ let package = Package(
         .target(
             name: "MediaIO",
             dependencies: ["FootfallCore", "CFFmpeg", "CSndfile", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Pose", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        // LiteRT C API, loaded at run time with dlopen (see Sources/CLiteRt/include/litert_shim.h).
+        .target(name: "CLiteRt"),
+        .target(
+            name: "Pose",
+            dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(
-            name: "Mix", dependencies: ["FootfallCore", "CEbur128", .product(name: "Logging", package: "swift-log")]),
+            name: "Mix",
+            dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Export",
             dependencies: [
                 "FootfallCore", "MediaIO", "Mix", "CSndfile", .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Report", dependencies: ["FootfallCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -54,7 +60,7 @@ let package = Package(
         .target(
             name: "FootfallWeb",
             dependencies: [
-                "FootfallCore", "MediaIO", "Pipeline",
+                "FootfallCore", "MediaIO", "Pipeline", "Sound",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -78,10 +84,11 @@ let package = Package(
         .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
         .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting"]),
-        .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
-        .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "FootfallTesting"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "MediaIO", "FootfallTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,8 @@ struct Footfall: AsyncParsableCommand {
             Typical use:
               footfall render clip.mp4            # writes out/clip.footsteps.{wav,mp4}, out/clip.steps.json, …
               footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
+              footfall serve                      # web interface on http://127.0.0.1:8080/
             """,
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [ServeCommand.self])
 }
