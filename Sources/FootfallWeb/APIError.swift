@@ -22,7 +22,8 @@ struct APIError: HTTPResponseError {
 
 enum JSONResponse {
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONEncoder.footfallWeb.encode(value)) ?? Data(#"{"error":"could not encode the answer"}"#.utf8)
+        let data =
+            (try? JSONEncoder.footfallWeb.encode(value)) ?? Data(#"{"error":"could not encode the answer"}"#.utf8)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))

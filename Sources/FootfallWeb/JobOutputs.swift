@@ -17,7 +17,8 @@ enum JobOutputs {
         }
         return try fm.contentsOfDirectory(atPath: out.path).filter { name in
             var isDirectory: ObjCBool = false
-            return !name.hasPrefix(".") && fm.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return !name.hasPrefix(".")
+                && fm.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isDirectory)
                 && !isDirectory.boolValue
         }.sorted()
     }
@@ -51,7 +52,8 @@ enum JobOutputs {
     static func message(for error: any Error) -> String {
         switch error {
         case let error as FootfallError: return error.description
-        case is CancellationError: return "The render was stopped (the server is shutting down). Re-render to try again."
+        case is CancellationError:
+            return "The render was stopped (the server is shutting down). Re-render to try again."
         default: return "The render failed: \(error)"
         }
     }

@@ -94,7 +94,7 @@ public struct JobRecord: Codable, Sendable, Equatable {
 extension JSONEncoder {
     static var footfallWeb: JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .iso8601
         return e
     }

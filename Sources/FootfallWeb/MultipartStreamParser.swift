@@ -55,7 +55,9 @@ struct MultipartStreamParser {
             return try afterDelimiter(at: at + openingDelimiter.count, &events)
         case .headers:
             guard let end = Self.find(Self.headerEnd, in: buffer) else {
-                if buffer.count > Self.maxHeaderBytes { throw ParseError.malformed("a multipart part header is too long") }
+                if buffer.count > Self.maxHeaderBytes {
+                    throw ParseError.malformed("a multipart part header is too long")
+                }
                 return false
             }
             let headers = Self.parseHeaders(buffer[..<end])
@@ -65,9 +67,14 @@ struct MultipartStreamParser {
             return true
         case .body:
             if let at = Self.find(delimiter, in: buffer) {
-                if at > 0 { events.append(.partData(Array(buffer[..<at]))) }
+                if at > 0 {
+                    events.append(.partData(Array(buffer[..<at])))
+                    buffer.removeFirst(at)
+                }
+                // The two bytes after the boundary decide what follows; wait for them without re-emitting.
+                guard buffer.count >= delimiter.count + 2 else { return false }
                 events.append(.partEnd)
-                return try afterDelimiter(at: at + delimiter.count, &events)
+                return try afterDelimiter(at: delimiter.count, &events)
             }
             let safe = buffer.count - (delimiter.count - 1)
             if safe > 0 {

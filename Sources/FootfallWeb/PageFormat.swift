@@ -9,6 +9,13 @@ enum PageFormat {
         return String(format: "%d:%04.1f", minutes, s - Double(minutes) * 60)
     }
 
+    /// Axis labels: whole seconds without decimals ("0:02"), others as `clock`.
+    static func tick(_ seconds: Double) -> String {
+        guard seconds == seconds.rounded() else { return clock(seconds) }
+        let whole = Int(seconds)
+        return String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+
     /// 75 → "1 min 15 s", 8.5 → "8.5 s"
     static func duration(_ seconds: Double) -> String {
         if seconds < 60 { return String(format: "%.1f s", seconds) }
@@ -33,5 +40,14 @@ enum PageFormat {
             (".edl", "Markers (EDL)"), (".mp4", "Video"), (".wav", "Audio"),
         ]
         return kinds.first { name.hasSuffix($0.0) }?.1 ?? "File"
+    }
+
+    /// Downloads in the order people want them: video, sound track, stems, steps, markers, the rest.
+    static func downloadOrder(_ names: [String]) -> [String] {
+        let order = [
+            ".footsteps.mp4", ".footsteps.wav", "stems.zip", ".steps.json", ".audacity.txt", ".reaper.csv", ".edl",
+        ]
+        func rank(_ name: String) -> Int { order.firstIndex { name.hasSuffix($0) } ?? order.count }
+        return names.sorted { (rank($0), $0) < (rank($1), $1) }
     }
 }

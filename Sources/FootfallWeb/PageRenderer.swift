@@ -19,15 +19,19 @@ struct PageRenderer: Sendable {
         staticDirectory = root.appendingPathComponent("static", isDirectory: true)
     }
 
-    /// The resources folder: the explicit one, `FOOTFALL_WEB_RESOURCES`, the bundle SwiftPM puts next to the
-    /// executable, an installed `share/footfall/web`, or the source tree (development).
+    /// The resources folder: the explicit one, `FOOTFALL_WEB_RESOURCES`, `FOOTFALL_HOME/web`, the bundle SwiftPM
+    /// puts next to the executable, an installed `share/footfall/web`, or the source tree (development).
     static func locate(_ explicit: String?) throws -> URL {
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "."))
+            .resolvingSymlinksInPath().deletingLastPathComponent()
         var candidates: [URL] = []
         if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
-        if let env = ProcessInfo.processInfo.environment["FOOTFALL_WEB_RESOURCES"], !env.isEmpty {
+        let environment = ProcessInfo.processInfo.environment
+        if let env = environment["FOOTFALL_WEB_RESOURCES"], !env.isEmpty {
             candidates.append(URL(fileURLWithPath: env))
+        }
+        if let home = environment["FOOTFALL_HOME"], !home.isEmpty {
+            candidates.append(URL(fileURLWithPath: home).appendingPathComponent("web"))
         }
         candidates += [
             executable.appendingPathComponent(bundleName).appendingPathComponent("Resources"),
@@ -36,7 +40,8 @@ struct PageRenderer: Sendable {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"),
         ]
         for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("templates/index.mustache").path) {
+        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("templates/index.mustache").path)
+        {
             return candidate
         }
         throw FootfallError.failure(

@@ -58,7 +58,7 @@ struct TimelineModel {
             "duration": String(format: "%.3f", duration),
             "lanes": laneContexts, "hasSteps": !lanes.isEmpty,
             "stepCount": lanes.reduce(0) { $0 + $1.marks.count }, "walkerCount": lanes.count,
-            "ticks": ticks.map { ["left": left($0), "label": PageFormat.clock($0)] },
+            "ticks": ticks.map { ["left": left($0), "label": PageFormat.tick($0)] },
         ]
     }
 }

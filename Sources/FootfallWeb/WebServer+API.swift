@@ -37,6 +37,12 @@ extension WebServer {
             return try await self.files.respond(
                 path: path, request: request, context: context, downloadName: download ? name : nil)
         }
+        api.head("jobs/:id/files/:name") { request, context in
+            let job = try await self.job(context.parameters.require("id"))
+            let path = try await self.outputPath(job, name: try context.parameters.require("name"))
+            let response = try await self.files.respond(path: path, request: request, context: context)
+            return Response(status: response.status, headers: response.headers)
+        }
         api.post("jobs/:id/render") { request, context in
             let id = try context.parameters.require("id")
             _ = try await self.job(id)

@@ -48,8 +48,10 @@ extension WebServer {
         } catch {
             // The prober names the stored path; people know the file by the name they uploaded.
             let reason = ((error as? FootfallError)?.description ?? "\(error)")
-                .replacingOccurrences(of: "'\(path)'", with: "the file").replacingOccurrences(of: path, with: "the file")
-            throw APIError.badRequest("'\(name)' is not a video Footfall can read (\(reason)); upload an MP4, MOV or AVI")
+                .replacingOccurrences(of: "'\(path)'", with: "the file").replacingOccurrences(
+                    of: path, with: "the file")
+            throw APIError.badRequest(
+                "'\(name)' is not a video Footfall can read (\(reason)); upload an MP4, MOV or AVI")
         }
         guard info.duration <= config.maxDurationSeconds else {
             throw APIError.badRequest(

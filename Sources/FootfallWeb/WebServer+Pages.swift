@@ -77,11 +77,16 @@ extension WebServer {
             "stage": job.stage ?? "waiting", "percent": Int((job.progress * 100).rounded()),
             "size": "\(job.upload.width)×\(job.upload.height)", "duration": PageFormat.duration(job.upload.duration),
             "fps": String(format: "%.3g", job.upload.frameRate), "renders": job.renderCount,
+            "hasRendered": job.renderCount > 0,
             "backends": options(renderer.backendNames, selected: job.overrides.backend ?? config.render.backend),
             "surfaces": options(SurfaceKind.allCases.map(\.rawValue), selected: job.overrides.surface),
+            "backendUsed": job.overrides.backend ?? config.render.backend,
+            "surfaceUsed": job.overrides.surface ?? config.render.surface ?? "detected",
             "autoSurface": job.overrides.surface == nil, "seed": String(job.overrides.seed ?? config.render.seed),
             "warnings": job.warnings, "hasWarnings": !job.warnings.isEmpty,
-            "downloads": job.files.map { ["name": $0, "label": PageFormat.label(forFile: $0)] },
+            "downloads": PageFormat.downloadOrder(job.files).map {
+                ["name": $0, "label": PageFormat.label(forFile: $0)]
+            },
         ]
         if let video = job.files.first(where: { $0.hasSuffix(".footsteps.mp4") })
             ?? job.files.first(where: { $0.hasSuffix(".mp4") })

@@ -29,7 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Folder for the jobs (uploads and results).")
     var data = "footfall-web"
 
-    @Option(help: "JSON config file for the render settings (default: ./footfall.json, then ~/.config/footfall/config.json).")
+    @Option(
+        help:
+            "JSON config file for the render settings (default: ./footfall.json, then ~/.config/footfall/config.json).")
     var config: String?
 
     @Option(name: .customLong("max-upload-mb"), help: "Largest upload in megabytes.")

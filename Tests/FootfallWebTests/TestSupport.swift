@@ -35,8 +35,7 @@ struct FakeRenderer: JobRenderer {
     var failWith: FootfallError?
     var backendNames: [String] { ["procedural", "samples", "runpod"] }
 
-    func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput
-    {
+    func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput {
         progress("pose", 0.25)
         await gate.wait()
         if let failWith { throw failWith }
@@ -123,7 +122,8 @@ final class TestServer: Sendable {
         let boundary = "test-boundary-\(UUID().uuidString)"
         var body = Data()
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
         }
         body.append(
             Data(

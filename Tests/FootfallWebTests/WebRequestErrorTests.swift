@@ -85,7 +85,9 @@ struct WebRequestErrorTests {
             #expect(response.statusCode == 404, "\(name)")
             #expect(json(data)["error"] is String, "\(name)")
         }
-        for path in ["/api/jobs/..%2F\(id)/files/clip.footsteps.wav", "/api/jobs/../../etc/passwd", "/static/..%2Fapp.css"] {
+        for path in [
+            "/api/jobs/..%2F\(id)/files/clip.footsteps.wav", "/api/jobs/../../etc/passwd", "/static/..%2Fapp.css",
+        ] {
             let (data, response) = try await server.get(path)
             #expect(response.statusCode == 404, "\(path)")
             #expect(!String(decoding: data, as: UTF8.self).contains("root:"))
