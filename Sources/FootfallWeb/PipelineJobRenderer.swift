@@ -1,5 +1,6 @@
 import FootfallCore
 import Foundation
+import Sound
 
 /// The real renderer: the whole Footfall pipeline, as `footfall render` runs it.
 ///
@@ -8,7 +9,7 @@ import Foundation
 public struct PipelineJobRenderer: JobRenderer {
     public init() {}
 
-    public var backendNames: [String] { ["procedural", "samples", "runpod", "mock"] }
+    public var backendNames: [String] { SoundBackendRegistry.names }
 
     public func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws
         -> JobRenderOutput

@@ -13,5 +13,8 @@ struct Footfall: AsyncParsableCommand {
               footfall serve                      # web interface on http://127.0.0.1:8080/
             """,
         version: "0.1.0",
-        subcommands: [ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, ServeCommand.self])
+        subcommands: [
+            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
+            BackendsCommand.self, ServeCommand.self,
+        ])
 }
