@@ -73,8 +73,8 @@ let package = Package(
         .executableTarget(
             name: "footfall",
             dependencies: [
-                "Pipeline", "FootfallWeb", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix",
-                "Export",
+                "Pipeline", "Report", "FootfallWeb", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound",
+                "Mix", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

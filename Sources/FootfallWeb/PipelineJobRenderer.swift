@@ -1,11 +1,9 @@
 import FootfallCore
 import Foundation
+import Pipeline
 import Sound
 
 /// The real renderer: the whole Footfall pipeline, as `footfall render` runs it.
-///
-/// The `Pipeline` module's `RenderPipeline` is not on main yet; until it is, every render fails with a message
-/// saying so (uploads, probing, jobs and pages work).
 public struct PipelineJobRenderer: JobRenderer {
     public init() {}
 
@@ -14,6 +12,13 @@ public struct PipelineJobRenderer: JobRenderer {
     public func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws
         -> JobRenderOutput
     {
-        throw FootfallError.failure("this build of footfall has no render pipeline yet; update footfall and retry")
+        let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
+        let result = try await pipeline.render(
+            RenderRequest(
+                video: request.video, outputDirectory: request.outputDirectory, config: request.config, stepsFile: nil,
+                force: true))
+        return JobRenderOutput(
+            outputs: result.outputs, document: result.document, warnings: result.warnings,
+            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
     }
 }

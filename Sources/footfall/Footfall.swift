@@ -13,8 +13,17 @@ struct Footfall: AsyncParsableCommand {
               footfall serve                      # web interface on http://127.0.0.1:8080/
             """,
         version: "0.1.0",
+        // One per line, so adding a command never conflicts with another.
         subcommands: [
-            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
-            BackendsCommand.self, ServeCommand.self,
+            RenderCommand.self,
+            ProbeCommand.self,
+            PoseCommand.self,
+            StepsCommand.self,
+            EvalCommand.self,
+            SurfacesCommand.self,
+            AuditionCommand.self,
+            BackendsCommand.self,
+            BenchCommand.self,
+            ServeCommand.self,
         ])
 }
