@@ -113,7 +113,7 @@ int ffl_is_loaded(void) {
   return loaded;
 }
 
-// While silenced, stderr is a pipe: a reader thread drops the runtime's own log lines ("INFO: [file.cc:NN] ...",
+// While silenced, stderr is a pipe: a reader thread drops the runtime's own log lines ("INFO: ...",
 // "WARNING: [...") and forwards every other line to the real stderr, so other threads' output is not lost.
 // Reference-counted so overlapping users on several threads restore the real stderr exactly once.
 static pthread_mutex_t silence_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -123,7 +123,7 @@ static int pipe_read = -1;
 static pthread_t reader_thread;
 
 static int is_runtime_line(const char* line, size_t length) {
-  static const char* prefixes[] = {"INFO: [", "WARNING: [", "ERROR: [", "VERBOSE: ["};
+  static const char* prefixes[] = {"INFO: ", "WARNING: [", "ERROR: [", "VERBOSE: "};
   for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
     size_t n = strlen(prefixes[i]);
     if (length >= n && memcmp(line, prefixes[i], n) == 0) return 1;
