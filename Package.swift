@@ -33,8 +33,11 @@ let package = Package(
         .target(
             name: "Pose",
             dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Steps", dependencies: ["FootfallCore", "CFFmpeg", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")],
+            resources: [.process("Resources")]),
         .target(
             name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(
@@ -70,9 +73,9 @@ let package = Package(
         .testTarget(name: "PoseTests", dependencies: ["Pose", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
-        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting"]),
+        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting", "CSndfile"]),
         .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "Sound", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],

@@ -57,7 +57,8 @@ public final class PoseTracker {
             let side = detection.roi.width
             if let index = tracks.firstIndex(where: { $0.isSamePerson(hip: hip, side: side) }) {
                 // Known walker: re-acquire it from the detection if it was lost in this frame.
-                guard tracks[index].missingFrames > 0, let pose = try follow(&tracks[index], frame: frame, roi: detection.roi)
+                guard tracks[index].missingFrames > 0,
+                    let pose = try follow(&tracks[index], frame: frame, roi: detection.roi)
                 else { continue }
                 walkers.append(pose)
                 continue
@@ -96,11 +97,13 @@ public final class PoseTracker {
         let rawAux = result.auxiliary
         let objectScale = RotatedRect.alignment(start: rawAux[0], end: rawAux[1], scale: 1).width
         let time = frame.time
-        let aux = track.auxiliary.smooth(rawAux.map { Landmark(x: $0.x, y: $0.y) }, time: time, objectScale: objectScale)
+        let aux = track.auxiliary.smooth(
+            rawAux.map { Landmark(x: $0.x, y: $0.y) }, time: time, objectScale: objectScale)
         let landmarks =
             options.smoothing
             ? track.body.smooth(result.landmarks, time: time, objectScale: objectScale) : result.landmarks
-        let next = RotatedRect.alignment(start: Point2D(x: aux[0].x, y: aux[0].y), end: Point2D(x: aux[1].x, y: aux[1].y))
+        let next = RotatedRect.alignment(
+            start: Point2D(x: aux[0].x, y: aux[0].y), end: Point2D(x: aux[1].x, y: aux[1].y))
         guard next.width.isFinite, next.width > 1 else {
             track.missingFrames += 1
             return nil
@@ -142,7 +145,8 @@ public final class PoseTracker {
         if let lastTime {
             let elapsed = max(0, frame.time - lastTime)
             wholeCredit += options.searchInterval > 0 ? elapsed / options.searchInterval : 1
-            tileCredit += options.tileSearchInterval > 0 ? Double(tiles.count) * elapsed / options.tileSearchInterval : 0
+            tileCredit +=
+                options.tileSearchInterval > 0 ? Double(tiles.count) * elapsed / options.tileSearchInterval : 0
         } else {
             wholeCredit = 1
             tileCredit = Double(tiles.count)
