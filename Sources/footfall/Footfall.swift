@@ -12,11 +12,6 @@ struct Footfall: AsyncParsableCommand {
               footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
             """,
         version: "0.1.0",
-<<<<<<< HEAD
-        subcommands: [
-            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
-            BackendsCommand.self, PoseCommand.self,
-=======
         // One per line, so adding a command never conflicts with another.
         subcommands: [
             RenderCommand.self,
@@ -28,6 +23,5 @@ struct Footfall: AsyncParsableCommand {
             AuditionCommand.self,
             BackendsCommand.self,
             BenchCommand.self,
->>>>>>> main
         ])
 }
