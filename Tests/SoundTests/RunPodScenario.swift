@@ -1,0 +1,69 @@
+import FootfallCore
+import Foundation
+import Logging
+
+@testable import Sound
+
+/// Shared setup for the RunPod tests: a key to look for, fast timings, a temporary cache, canned routes.
+enum RunPodScenario {
+    static let apiKey = "rp_TESTKEY_9f8e7d6c5b4a3210"
+    static let endpointID = "ep-footsteps"
+
+    static func config(server: RunPodFakeServer, cache: URL?) -> RunPodConfig {
+        var c = RunPodConfig(apiKey: apiKey, endpointID: endpointID, baseURL: server.baseURL)
+        c.pollInterval = 0.005
+        c.backoffBase = 0.005
+        c.backoffMax = 0.05
+        c.timeout = 10
+        c.requestTimeout = 10
+        c.runSyncMaxSeconds = 0
+        c.cacheDirectory = cache
+        return c
+    }
+
+    static func backend(
+        server: RunPodFakeServer, cache: URL? = nil, logs: LogCapture, fallback: (any SoundBackend)? = FallbackSpy(),
+        decoder: @escaping RunPodBackend.ClipDecoder = TestWAV.decode,
+        configure: (inout RunPodConfig) -> Void = { _ in }
+    ) -> RunPodBackend {
+        var c = config(server: server, cache: cache)
+        configure(&c)
+        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger(), decoder: decoder)
+    }
+
+    static func requests(
+        _ count: Int, surface: SurfaceKind = .gravel, shoe: ShoeKind = .boots, firstSeed: UInt64 = 100
+    ) -> [SoundRequest] {
+        (0..<count).map { i in
+            SoundRequest(surface: surface, shoe: shoe, foot: i % 2 == 0 ? .left : .right, seed: firstSeed + UInt64(i))
+        }
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("footfall-runpod-test-\(UUID())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// `/run` queues job-1; each `/status` poll walks through `states`, then answers `final`.
+    static func jobRoute(states: [String] = ["IN_QUEUE", "IN_PROGRESS"], final: [String: Any])
+        -> RunPodFakeServer.Route
+    {
+        let finalReply = RunPodFakeServer.Reply.json(final)
+        return { request, server in
+            if request.path.hasSuffix("/run") || request.path.hasSuffix("/runsync") {
+                return .json(["id": "job-1", "status": "IN_QUEUE"])
+            }
+            if request.path.contains("/cancel/") { return .json(["id": "job-1", "status": "CANCELLED"]) }
+            if request.path.contains("/status/job-1") {
+                let polls = server.requests(matching: "/status/").count
+                return polls <= states.count ? .json(["id": "job-1", "status": states[polls - 1]]) : finalReply
+            }
+            return .text("not found", status: 404)
+        }
+    }
+
+    static func completed(_ audio: AudioBuffer) -> [String: Any] {
+        ["id": "job-1", "status": "COMPLETED", "output": ["audio": TestWAV.base64(audio)]]
+    }
+}

@@ -1,0 +1,155 @@
+import FootfallCore
+import Foundation
+import Logging
+
+@testable import Sound
+
+/// Synthesized footstep clips, like the ones Stable Audio should return: heel impact, a softer toe slap 70 ms later,
+/// quiet room noise between steps.
+enum SyntheticSteps {
+    struct Clip {
+        var audio: AudioBuffer
+        /// Sample index of each heel impact.
+        var impacts: [Int]
+    }
+
+    static func clip(
+        steps: Int = 6, spacing: Double = 0.55, amplitude: Float = 0.6, noiseFloor: Float = 0.0005,
+        sampleRate: Int = 44_100, stereo: Bool = true, seed: UInt64 = 1
+    ) -> Clip {
+        var rng = SeededRandom(seed: seed)
+        let length = Int((0.3 + Double(steps) * spacing + 0.4) * Double(sampleRate))
+        var x = (0..<length).map { _ in Float(rng.uniform(-1...1)) * noiseFloor }
+        var impacts: [Int] = []
+        for k in 0..<steps {
+            let start = Int((0.3 + Double(k) * spacing + rng.uniform(-0.03...0.03)) * Double(sampleRate))
+            impacts.append(start + Int(0.002 * Double(sampleRate)))
+            add(&x, at: start, amplitude: amplitude, decay: 0.03, sampleRate: sampleRate, rng: &rng)
+            let toe = start + Int(0.07 * Double(sampleRate))
+            add(&x, at: toe, amplitude: amplitude * 0.35, decay: 0.02, sampleRate: sampleRate, rng: &rng)
+        }
+        let channels = stereo ? [x, x.map { $0 * 0.9 }] : [x]
+        return Clip(audio: AudioBuffer(sampleRate: sampleRate, channels: channels), impacts: impacts)
+    }
+
+    /// A noise burst with a 2 ms attack and an exponential decay.
+    private static func add(
+        _ x: inout [Float], at start: Int, amplitude: Float, decay: Double, sampleRate: Int, rng: inout SeededRandom
+    ) {
+        let attack = Int(0.002 * Double(sampleRate))
+        let length = Int(decay * 8 * Double(sampleRate))
+        for i in 0..<length where start + i < x.count {
+            let envelope = i < attack ? Double(i) / Double(attack) : exp(-Double(i - attack) / (decay * Double(sampleRate)))
+            x[start + i] += Float(envelope * rng.uniform(-1...1)) * amplitude
+        }
+    }
+
+    static func silent(seconds: Double = 4, sampleRate: Int = 44_100) -> AudioBuffer {
+        var rng = SeededRandom(seed: 9)
+        let x = (0..<Int(seconds * Double(sampleRate))).map { _ in Float(rng.uniform(-1...1)) * 1e-5 }
+        return AudioBuffer(sampleRate: sampleRate, channels: [x, x])
+    }
+}
+
+/// 16-bit PCM WAV files, written by hand so the tests do not depend on the code under test.
+enum TestWAV {
+    static func encode(_ audio: AudioBuffer) -> Data {
+        let channels = audio.channelCount
+        let dataBytes = audio.frameCount * channels * 2
+        var d = Data()
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { d.append(contentsOf: $0) } }
+        func u16(_ v: Int) { withUnsafeBytes(of: UInt16(v).littleEndian) { d.append(contentsOf: $0) } }
+        d.append(contentsOf: Array("RIFF".utf8))
+        u32(36 + dataBytes)
+        d.append(contentsOf: Array("WAVEfmt ".utf8))
+        u32(16)
+        u16(1)
+        u16(channels)
+        u32(audio.sampleRate)
+        u32(audio.sampleRate * channels * 2)
+        u16(channels * 2)
+        u16(16)
+        d.append(contentsOf: Array("data".utf8))
+        u32(dataBytes)
+        for i in 0..<audio.frameCount {
+            for c in 0..<channels {
+                let v = Int16(max(-32767, min(32767, (audio.channels[c][i] * 32767).rounded())))
+                withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) }
+            }
+        }
+        return d
+    }
+
+    static func base64(_ audio: AudioBuffer) -> String { encode(audio).base64EncodedString() }
+}
+
+/// Stands in for the procedural backend and counts its calls.
+final class FallbackSpy: SoundBackend, @unchecked Sendable {
+    let name = "procedural"
+    let summary = "test fallback"
+    private let lock = NSLock()
+    private var served = 0
+
+    var requestsServed: Int { lock.withLock { served } }
+
+    func availability() -> BackendAvailability { .ready }
+
+    func sounds(for requests: [SoundRequest]) async throws -> [FootstepSound] {
+        lock.withLock { served += requests.count }
+        return requests.map { r in
+            FootstepSound(audio: AudioBuffer(sampleRate: r.sampleRate, channels: [[0, 0.5, 0.25, 0]]), transientIndex: 1)
+        }
+    }
+}
+
+/// Keeps every log line (message and metadata) so tests can look for leaks and warnings.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+
+    func logger() -> Logger {
+        Logger(label: "test.runpod") { label in CapturingLogHandler(label: label, capture: self) }
+    }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let label: String
+    let capture: LogCapture
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let extra = (event.metadata ?? [:]).merging(metadata) { a, _ in a }
+        capture.append("\(event.level) \(event.message) \(extra)")
+    }
+}
+
+extension TestWAV {
+    /// TEMPORARY: reads back `encode`'s 16-bit files at their own rate, until MediaIO's decoder is on main.
+    static let decode: RunPodBackend.ClipDecoder = { data, target in
+        let bytes = [UInt8](data)
+        guard bytes.count > 44 else { throw FootfallError.badInput("not a WAV") }
+        func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
+        func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
+        let channels = u16(22)
+        let rate = u32(24)
+        let frames = (bytes.count - 44) / (2 * channels)
+        var out = [[Float]](repeating: [Float](repeating: 0, count: frames), count: channels)
+        for i in 0..<frames {
+            for c in 0..<channels { out[c][i] = Float(Int16(truncatingIfNeeded: u16(44 + (i * channels + c) * 2))) / 32767 }
+        }
+        let ratio = Double(rate) / Double(target)
+        let length = Int(Double(frames) / ratio)
+        let resampled = out.map { x in (0..<length).map { j in x[min(x.count - 1, Int(Double(j) * ratio))] } }
+        return AudioBuffer(sampleRate: target, channels: resampled)
+    }
+}
