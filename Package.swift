@@ -30,7 +30,11 @@ let package = Package(
         .target(
             name: "MediaIO",
             dependencies: ["FootfallCore", "CFFmpeg", "CSndfile", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Pose", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        // LiteRT C API, loaded at run time with dlopen (see Sources/CLiteRt/include/litert_shim.h).
+        .target(name: "CLiteRt"),
+        .target(
+            name: "Pose",
+            dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
         .target(
@@ -46,6 +50,7 @@ let package = Package(
             dependencies: [
                 "FootfallCore", "MediaIO", "Mix", "CSndfile", .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "Report", dependencies: ["FootfallCore"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -80,6 +85,7 @@ let package = Package(
         .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v6]
 )

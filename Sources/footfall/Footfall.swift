@@ -6,5 +6,11 @@ struct Footfall: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footfall",
         abstract: "Footstep sound tracks that land on every heel strike.",
+        discussion: """
+            Typical use:
+              footfall render clip.mp4            # writes out/clip.footsteps.{wav,mp4}, out/clip.steps.json, …
+              footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
+            """,
+        version: "0.1.0",
         subcommands: [])
 }

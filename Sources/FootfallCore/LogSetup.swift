@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+
+/// How log lines look on standard error.
+public enum LogFormat: String, Sendable, CaseIterable {
+    case text, json
+}
+
+/// A swift-log handler writing one line per message to standard error, as text or JSON.
+public struct StderrLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    private let label: String
+    private let format: LogFormat
+
+    public init(label: String, level: Logger.Level, format: LogFormat) {
+        self.label = label
+        self.logLevel = level
+        self.format = format
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        let level = event.level
+        let message = event.message
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        let text: String
+        switch format {
+        case .text:
+            let meta =
+                all.isEmpty
+                ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            text = "\(level.rawValue.prefix(4)): \(message)\(meta)\n"
+        case .json:
+            var object: [String: String] = [
+                "time": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "label": label,
+                "message": message.description,
+            ]
+            for (k, v) in all { object[k] = v.description }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            text = (String(data: data, encoding: .utf8) ?? "{}") + "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+public enum LogSetup {
+    /// Installs the stderr handler once per process (swift-log allows a single bootstrap).
+    public static func bootstrap(level: Logger.Level, format: LogFormat) {
+        guard claim() else { return }
+        LoggingSystem.bootstrap { StderrLogHandler(label: $0, level: level, format: format) }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var done = false
+
+    private static func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if done { return false }
+        done = true
+        return true
+    }
+}

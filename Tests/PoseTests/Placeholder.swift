@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Pose
-
-@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,25 @@
+import FootfallCore
+import Foundation
+import Testing
+
+@testable import Pose
+
+/// Real frame of the demo video (people ~100 px tall): tiles find them, the landmark model confirms them.
+@Test func demoFrameGivesUprightPeople() throws {
+    let models = try ModelFiles.locate()
+    let frames = cliFrames(path: models.demoVideo, start: 5, count: 1, width: 768, height: 576, fps: 10)
+    let frame = try #require(frames.first)
+    let detector = try PoseDetector(modelPath: models.detector)
+    let landmarkModel = try LandmarkModel(modelPath: models.landmarks)
+    let detections = try detector.detect(frame, tiles: TileGrid(columns: 4, rows: 3))
+    #expect(detections.count >= 3)
+    var upright = 0
+    for detection in detections {
+        let result = try landmarkModel.run(frame, roi: detection.roi)
+        guard result.presence > 0.5 else { continue }
+        let hips = (result.landmarks[23].y + result.landmarks[24].y) / 2
+        let ankles = (result.landmarks[27].y + result.landmarks[28].y) / 2
+        if ankles > hips + 20 { upright += 1 }
+    }
+    #expect(upright >= 3)
+}
