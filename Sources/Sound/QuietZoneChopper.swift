@@ -70,7 +70,7 @@ public struct QuietZoneChopper: Sendable {
         let radius = max(1, Int(minStepGap * Double(sampleRate)) / env.hop / 2)
         // Local maxima over ±radius frames (ties go to the first).
         var candidates: [Int] = []
-        for i in v.indices where v[i] >= gate {
+        for i in v.indices where v[i] >= gate && (i == 0 || v[i] > v[i - 1]) && (i == v.count - 1 || v[i] >= v[i + 1]) {
             let lo = max(0, i - radius)
             let hi = min(v.count - 1, i + radius)
             if (lo...hi).allSatisfy({ v[$0] < v[i] || ($0 >= i && v[$0] <= v[i]) }) { candidates.append(i) }

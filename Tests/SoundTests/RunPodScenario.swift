@@ -8,6 +8,7 @@ import Logging
 enum RunPodScenario {
     static let apiKey = "rp_TESTKEY_9f8e7d6c5b4a3210"
     static let endpointID = "ep-footsteps"
+    static let decoder: RunPodBackend.ClipDecoder = TestWAV.decode
 
     static func config(server: RunPodFakeServer, cache: URL?) -> RunPodConfig {
         var c = RunPodConfig(apiKey: apiKey, endpointID: endpointID, baseURL: server.baseURL)
@@ -23,7 +24,6 @@ enum RunPodScenario {
 
     static func backend(
         server: RunPodFakeServer, cache: URL? = nil, logs: LogCapture, fallback: (any SoundBackend)? = FallbackSpy(),
-        decoder: @escaping RunPodBackend.ClipDecoder = TestWAV.decode,
         configure: (inout RunPodConfig) -> Void = { _ in }
     ) -> RunPodBackend {
         var c = config(server: server, cache: cache)
