@@ -5,7 +5,7 @@ DEMO_VIDEO := .cache/demo/vtest.avi
 OUT ?= out
 SWIFT_FLAGS ?=
 
-.PHONY: all setup build release demo test coverage coverage-report lint format install bench clean
+.PHONY: all setup corpus build release demo test test-long coverage coverage-report lint format install bench clean
 
 all: build
 
@@ -24,9 +24,18 @@ demo: release
 	.build/release/footfall render $(DEMO_VIDEO) -o $(OUT) --force
 	@echo "[demo] done: results are in $(OUT)/"; ls -1 $(OUT)
 
+## Generates the bad-input corpus (zero-byte, truncated, rotated, VFR, odd sizes, …) the reliability tests use.
+corpus: setup
+	@./scripts/make-corpus.sh
+
 ## Runs the whole test suite (with coverage data, so `make coverage-report` can read it).
-test: setup
+test: setup corpus
 	swift test --disable-xctest --enable-code-coverage $(SWIFT_FLAGS)
+
+## Adds a 30-minute clip to the corpus and runs the memory test on it.
+test-long: setup
+	@./scripts/make-corpus.sh --long
+	FOOTFALL_LONG_TESTS=1 swift test --disable-xctest --filter LongVideoTests $(SWIFT_FLAGS)
 
 coverage: test coverage-report
 

@@ -44,7 +44,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         .target(
-            name: "Mix", dependencies: ["FootfallCore", "CEbur128", .product(name: "Logging", package: "swift-log")]),
+            name: "Mix",
+            dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Export",
             dependencies: [
@@ -82,8 +83,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "MixTests", dependencies: ["Mix", "FootfallTesting"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "MediaIO", "FootfallTesting"]),
+        .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
     ],

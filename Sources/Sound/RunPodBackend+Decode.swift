@@ -8,7 +8,6 @@ extension RunPodBackend {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("footfall-runpod-\(UUID().uuidString)")
         try bytes.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        // TEMPORARY until MediaIO's readAudioFile(path:sampleRate:) is on main.
-        throw FootfallError.failure("audio decoding is not available yet (MediaIO.readAudioFile pending)")
+        return try readAudioFile(path: url.path, sampleRate: sampleRate)
     }
 }

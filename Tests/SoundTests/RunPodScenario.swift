@@ -8,7 +8,6 @@ import Logging
 enum RunPodScenario {
     static let apiKey = "rp_TESTKEY_9f8e7d6c5b4a3210"
     static let endpointID = "ep-footsteps"
-    static let decoder: RunPodBackend.ClipDecoder = TestWAV.decode
 
     static func config(server: RunPodFakeServer, cache: URL?) -> RunPodConfig {
         var c = RunPodConfig(apiKey: apiKey, endpointID: endpointID, baseURL: server.baseURL)
@@ -28,7 +27,7 @@ enum RunPodScenario {
     ) -> RunPodBackend {
         var c = config(server: server, cache: cache)
         configure(&c)
-        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger(), decoder: decoder)
+        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger())
     }
 
     static func requests(

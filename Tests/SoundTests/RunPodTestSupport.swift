@@ -133,23 +133,3 @@ struct CapturingLogHandler: LogHandler {
     }
 }
 
-extension TestWAV {
-    /// TEMPORARY: reads back `encode`'s 16-bit files at their own rate, until MediaIO's decoder is on main.
-    static let decode: RunPodBackend.ClipDecoder = { data, target in
-        let bytes = [UInt8](data)
-        guard bytes.count > 44 else { throw FootfallError.badInput("not a WAV") }
-        func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
-        func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
-        let channels = u16(22)
-        let rate = u32(24)
-        let frames = (bytes.count - 44) / (2 * channels)
-        var out = [[Float]](repeating: [Float](repeating: 0, count: frames), count: channels)
-        for i in 0..<frames {
-            for c in 0..<channels { out[c][i] = Float(Int16(truncatingIfNeeded: u16(44 + (i * channels + c) * 2))) / 32767 }
-        }
-        let ratio = Double(rate) / Double(target)
-        let length = Int(Double(frames) / ratio)
-        let resampled = out.map { x in (0..<length).map { j in x[min(x.count - 1, Int(Double(j) * ratio))] } }
-        return AudioBuffer(sampleRate: target, channels: resampled)
-    }
-}

@@ -1,0 +1,143 @@
+import FootfallCore
+import Foundation
+import MediaIO
+
+/// Real video files for tests, encoded with FFmpeg's libraries from synthetic pictures.
+///
+/// The upright picture is mid-grey with a red square in the top-left corner, a green square in the top-right corner
+/// and a white vertical bar that moves 8 px per frame. For a rotated clip the coded picture is stored turned the
+/// other way and the stream carries the display rotation, so a correct decoder shows the markers upright again.
+///
+///     let dir = try TestFiles.temporaryDirectory()
+///     let clip = try SyntheticClip.make(at: dir.appendingPathComponent("a.mp4").path, duration: 2, rotation: 90)
+///     // clip.frameTimes: the PTS of every frame; clip.width/height: the upright size
+public struct SyntheticClip: Sendable {
+    public enum Container: String, Sendable, CaseIterable {
+        case mp4, mov, avi
+    }
+
+    public let path: String
+    /// Upright size (what a viewer sees).
+    public let width: Int
+    public let height: Int
+    /// Clockwise display rotation tagged on the stream.
+    public let rotation: Int
+    /// Presentation time of every frame, in order.
+    public let frameTimes: [Double]
+    /// The audio track that was encoded, if any.
+    public let audio: AudioBuffer?
+
+    /// Size of the stored (coded) picture.
+    public var codedWidth: Int { rotation % 180 == 0 ? width : height }
+    public var codedHeight: Int { rotation % 180 == 0 ? height : width }
+    public var duration: Double { (frameTimes.last ?? 0) + frameDuration }
+    /// Duration of the last frame (1 / fps).
+    public let frameDuration: Double
+
+    public static let red: (r: UInt8, g: UInt8, b: UInt8) = (220, 30, 30)
+    public static let green: (r: UInt8, g: UInt8, b: UInt8) = (30, 200, 30)
+
+    /// Makes a clip at `path` (the container follows `container`, whatever the extension).
+    /// - Parameters:
+    ///   - width/height: upright size; keep them even (yuv420p).
+    ///   - vfrPattern: explicit frame times in seconds (strictly increasing) for a variable-frame-rate clip;
+    ///     nil gives `fps` frames per second for `duration`.
+    ///   - rotation: clockwise display rotation (0/90/180/270).
+    ///   - audio: e.g. `SyntheticAudio.clicks(at: [1.0], duration: 2)`; AAC in mp4/mov, PCM in avi.
+    ///   - codec: `.h264` (fast preset by default), `.mpeg4` or `.msmpeg4v2` (avi only).
+    @discardableResult
+    public static func make(
+        at path: String, width: Int = 320, height: Int = 240, fps: Double = 30, duration: Double = 2,
+        vfrPattern: [Double]? = nil, rotation: Int = 0, audio: AudioBuffer? = nil, container: Container = .mp4,
+        codec: VideoCodecChoice = .h264(crf: 20, preset: "ultrafast")
+    ) throws -> SyntheticClip {
+        let times = vfrPattern ?? (0..<Int((duration * fps).rounded())).map { Double($0) / fps }
+        let clip = SyntheticClip(
+            path: path, width: width, height: height, rotation: ((rotation % 360) + 360) % 360, frameTimes: times,
+            audio: audio, frameDuration: 1 / fps)
+        let options = VideoEncoderOptions(
+            codec: codec, frameRate: fps, timeScale: vfrPattern == nil ? nil : 90_000, rotation: clip.rotation,
+            audio: audio, container: container.rawValue)
+        let encoder = try VideoEncoder(path: path, width: clip.codedWidth, height: clip.codedHeight, options: options)
+        let base = clip.codedBackground()
+        for (i, t) in times.enumerated() {
+            try encoder.append(
+                RGBFrame(
+                    index: i, time: t, width: clip.codedWidth, height: clip.codedHeight,
+                    pixels: clip.withMovingBar(base, frame: i)))
+        }
+        try encoder.finish()
+        return clip
+    }
+
+    /// True when `frame` (decoded at any size) shows red at the top-left and green at the top-right.
+    public static func isUpright(_ frame: RGBFrame) -> Bool {
+        let probes = [
+            (x: frame.width / 10, y: frame.height / 10, color: red),
+            (x: frame.width - 1 - frame.width / 10, y: frame.height / 10, color: green),
+        ]
+        return probes.allSatisfy { p in
+            let c = frame.pixel(x: p.x, y: p.y)
+            return abs(Int(c.r) - Int(p.color.r)) < 40 && abs(Int(c.g) - Int(p.color.g)) < 40
+                && abs(Int(c.b) - Int(p.color.b)) < 40
+        }
+    }
+
+    /// Upright coordinates of a coded pixel (the display rotation applied).
+    func upright(x: Int, y: Int) -> (x: Int, y: Int) {
+        switch rotation {
+        case 90: return (codedHeight - 1 - y, x)
+        case 180: return (codedWidth - 1 - x, codedHeight - 1 - y)
+        case 270: return (y, codedWidth - 1 - x)
+        default: return (x, y)
+        }
+    }
+
+    private func codedBackground() -> [UInt8] {
+        let marker = max(4, min(width, height) / 5)
+        var pixels = [UInt8](repeating: 128, count: codedWidth * codedHeight * 3)
+        for y in 0..<codedHeight {
+            for x in 0..<codedWidth {
+                let u = upright(x: x, y: y)
+                guard u.y < marker else { continue }
+                let color: (r: UInt8, g: UInt8, b: UInt8)
+                if u.x < marker {
+                    color = Self.red
+                } else if u.x >= width - marker {
+                    color = Self.green
+                } else {
+                    continue
+                }
+                let o = (y * codedWidth + x) * 3
+                pixels[o] = color.r
+                pixels[o + 1] = color.g
+                pixels[o + 2] = color.b
+            }
+        }
+        return pixels
+    }
+
+    /// A white bar, 4 px wide, at upright x = 8 × frame (mod width), below the markers.
+    private func withMovingBar(_ base: [UInt8], frame: Int) -> [UInt8] {
+        var pixels = base
+        let barX = (frame * 8) % max(1, width - 4)
+        let top = max(4, min(width, height) / 5) + 2
+        for uy in top..<height {
+            for ux in barX..<(barX + 4) {
+                // Inverse of `upright`: where this upright pixel is stored.
+                let c: (x: Int, y: Int)
+                switch rotation {
+                case 90: c = (uy, codedHeight - 1 - ux)
+                case 180: c = (codedWidth - 1 - ux, codedHeight - 1 - uy)
+                case 270: c = (codedWidth - 1 - uy, ux)
+                default: c = (ux, uy)
+                }
+                let o = (c.y * codedWidth + c.x) * 3
+                pixels[o] = 255
+                pixels[o + 1] = 255
+                pixels[o + 2] = 255
+            }
+        }
+        return pixels
+    }
+}

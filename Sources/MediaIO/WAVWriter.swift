@@ -1,0 +1,79 @@
+import CSndfile
+import FootfallCore
+import Foundation
+
+/// Sample formats for WAV output.
+public enum WAVFormat: String, Sendable, CaseIterable {
+    /// 24-bit integer PCM (the default; what editors expect).
+    case pcm24
+    /// 32-bit float.
+    case float32
+
+    var sndfileSubtype: Int32 { self == .pcm24 ? Int32(SF_FORMAT_PCM_24) : Int32(SF_FORMAT_FLOAT) }
+}
+
+/// Writes WAV files with libsndfile, atomically (temp file + rename), optionally with a `bext` chunk.
+public enum WAVWriter {
+    public static func write(
+        _ audio: AudioBuffer, to path: String, format: WAVFormat = .pcm24, broadcast: BroadcastInfo? = nil
+    ) throws {
+        guard audio.channelCount > 0 else {
+            throw FootfallError.failure("cannot write '\(path)': the audio has no channels")
+        }
+        let output = try AtomicOutput(finalPath: path)
+        do {
+            try writeFile(audio, to: output.temporaryPath, format: format, broadcast: broadcast)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    private static func writeFile(
+        _ audio: AudioBuffer, to path: String, format: WAVFormat, broadcast: BroadcastInfo?
+    ) throws {
+        var info = SF_INFO()
+        info.samplerate = Int32(audio.sampleRate)
+        info.channels = Int32(audio.channelCount)
+        info.format = Int32(SF_FORMAT_WAV) | format.sndfileSubtype
+        guard let file = sf_open(path, Int32(SFM_WRITE), &info) else {
+            throw FootfallError.failure("cannot create '\(path)': \(String(cString: sf_strerror(nil)))")
+        }
+        var closed = false
+        defer { if !closed { sf_close(file) } }
+        // Out-of-range floats clip instead of wrapping around in integer formats.
+        sf_command(file, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+        if let b = broadcast {
+            guard
+                csf_set_broadcast_info(
+                    file, b.description, b.originator, b.originatorReference, b.originationDate, b.originationTime,
+                    b.timeReference) == 0
+            else { throw FootfallError.failure("cannot add the bext chunk to '\(path)'") }
+        }
+        try writeInterleaved(audio, to: file, path: path)
+        closed = true
+        guard sf_close(file) == 0 else { throw FootfallError.failure("cannot finish writing '\(path)'") }
+    }
+
+    /// Interleaves in blocks, so a long track does not need a second full-size copy.
+    private static func writeInterleaved(_ audio: AudioBuffer, to file: OpaquePointer, path: String) throws {
+        let block = 16_384
+        let channels = audio.channelCount
+        var interleaved = [Float](repeating: 0, count: block * channels)
+        var start = 0
+        while start < audio.frameCount {
+            let n = min(block, audio.frameCount - start)
+            for c in 0..<channels {
+                audio.channels[c].withUnsafeBufferPointer { src in
+                    for i in 0..<n { interleaved[i * channels + c] = src[start + i] }
+                }
+            }
+            let written = interleaved.withUnsafeBufferPointer { sf_writef_float(file, $0.baseAddress, sf_count_t(n)) }
+            guard written == n else {
+                throw FootfallError.failure("cannot write '\(path)': \(String(cString: sf_strerror(file)))")
+            }
+            start += n
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import MediaIO
-
-@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Mix
-
-@Test func moduleLinks() { #expect(Bool(true)) }
