@@ -57,7 +57,8 @@ public struct QuietZoneChopper: Sendable {
             var samples = Array(mono[start..<end])
             applyFades(&samples, sampleRate: sampleRate, transient: transient - start)
             let audio = AudioBuffer(sampleRate: sampleRate, channels: [samples])
-            result.append(Slice(range: start..<end, sound: FootstepSound(audio: audio, transientIndex: transient - start)))
+            result.append(
+                Slice(range: start..<end, sound: FootstepSound(audio: audio, transientIndex: transient - start)))
         }
         return result
     }

@@ -25,7 +25,8 @@ struct RequestGroup: Sendable, Equatable {
             } else {
                 position[key] = groups.count
                 groups.append(
-                    RequestGroup(surface: r.surface, shoe: r.shoe, sampleRate: r.sampleRate, indices: [i], seed: r.seed))
+                    RequestGroup(surface: r.surface, shoe: r.shoe, sampleRate: r.sampleRate, indices: [i], seed: r.seed)
+                )
             }
         }
         return groups
@@ -41,7 +42,8 @@ extension RunPodBackend {
     func jobInput(for group: RequestGroup) -> RunPodJobInput {
         let count = distinctSteps(for: group)
         let seconds = min(config.maxClipSeconds, max(3, (Double(count) * config.secondsPerStep + 1).rounded(.up)))
-        var rng = SeededRandom(seed: group.seed, stream: Self.stableHash("\(group.surface.rawValue)/\(group.shoe.rawValue)"))
+        var rng = SeededRandom(
+            seed: group.seed, stream: Self.stableHash("\(group.surface.rawValue)/\(group.shoe.rawValue)"))
         return RunPodJobInput(
             prompt: config.prompts.prompt(surface: group.surface, shoe: group.shoe, count: count),
             negativePrompt: config.prompts.negativePrompt, secondsTotal: seconds, steps: config.steps,
@@ -84,7 +86,8 @@ extension RunPodBackend {
             }
         }
         let transient = min(length - 1, Int((Double(sound.transientIndex) / rate).rounded()))
-        return FootstepSound(audio: AudioBuffer(sampleRate: source.sampleRate, channels: channels), transientIndex: transient)
+        return FootstepSound(
+            audio: AudioBuffer(sampleRate: source.sampleRate, channels: channels), transientIndex: transient)
     }
 
     /// FNV-1a: the same on every run (Swift's `Hasher` is seeded per process).

@@ -39,7 +39,8 @@ extension RunPodClient {
                 if NIODeadline.now() >= deadline { throw RunPodError.timedOut(seconds: config.timeout) }
                 let reason = apiKey.redact(String(describing: error))
                 guard attempt < config.maxAttempts else { throw RunPodError.network("\(what): \(reason)") }
-                try await backOff(attempt: attempt, retryAfter: nil, why: "\(what) failed (\(reason))", deadline: deadline)
+                try await backOff(
+                    attempt: attempt, retryAfter: nil, why: "\(what) failed (\(reason))", deadline: deadline)
                 attempt += 1
                 continue
             }
@@ -51,7 +52,8 @@ extension RunPodClient {
             case 404 where !url.contains("/status/"):
                 throw RunPodError.endpointNotFound(endpointID)
             case 429 where attempt < config.maxAttempts, 500...599 where attempt < config.maxAttempts:
-                try await backOff(attempt: attempt, retryAfter: retryAfter, why: "\(what) got HTTP \(status)", deadline: deadline)
+                try await backOff(
+                    attempt: attempt, retryAfter: retryAfter, why: "\(what) got HTTP \(status)", deadline: deadline)
                 attempt += 1
             default:
                 let text = String(decoding: data.prefix(300), as: UTF8.self)

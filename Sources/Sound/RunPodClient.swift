@@ -17,7 +17,9 @@ struct RunPodClient: Sendable {
 
     init(config: RunPodConfig, http: HTTPClient = .shared, logger: Logger) throws(RunPodError) {
         if let reason = config.missingReason { throw .notConfigured(reason) }
-        guard let key = config.apiKey, let endpoint = config.endpointID else { throw .notConfigured("missing settings") }
+        guard let key = config.apiKey, let endpoint = config.endpointID else {
+            throw .notConfigured("missing settings")
+        }
         self.config = config
         self.apiKey = key
         self.endpointID = endpoint

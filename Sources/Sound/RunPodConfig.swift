@@ -136,7 +136,8 @@ private struct SettingsReader {
         if let v = Int(text), range.contains(v) {
             value = v
         } else {
-            problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
+            problems.append(
+                "\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
         }
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import FootfallCore
+import Foundation
 
 /// The text prompts sent to Stable Audio for a (surface, shoe) group.
 ///

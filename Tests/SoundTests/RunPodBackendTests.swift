@@ -8,7 +8,8 @@ import Testing
 struct RunPodBackendTests {
     @Test func queuedJobCompletesWithBase64WAV() async throws {
         let clip = SyntheticSteps.clip(steps: 6)
-        let server = try await RunPodFakeServer.start(route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
+        let server = try await RunPodFakeServer.start(
+            route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
         defer { Task { await server.stop() } }
         let logs = LogCapture()
         let fallback = FallbackSpy()
@@ -50,7 +51,9 @@ struct RunPodBackendTests {
             if request.path.hasSuffix("/runsync") {
                 return .json([
                     "id": "job-2", "status": "COMPLETED",
-                    "output": [["audio_url": "\(server.baseURL.replacingOccurrences(of: "/v2", with: ""))/files/c.wav"]],
+                    "output": [
+                        ["audio_url": "\(server.baseURL.replacingOccurrences(of: "/v2", with: ""))/files/c.wav"]
+                    ],
                 ])
             }
             if request.path == "/files/c.wav" { return RunPodFakeServer.Reply(status: 200, body: wav) }
@@ -119,7 +122,9 @@ struct RunPodBackendTests {
         defer { Task { await server.stop() } }
         let backend = RunPodScenario.backend(server: server, logs: LogCapture(), fallback: nil) { $0.maxAttempts = 3 }
 
-        let error = await #expect(throws: FootfallError.self) { try await backend.sounds(for: RunPodScenario.requests(2)) }
+        let error = await #expect(throws: FootfallError.self) {
+            try await backend.sounds(for: RunPodScenario.requests(2))
+        }
 
         #expect(server.requests.count == 3)
         #expect(error?.description.contains("HTTP 429") == true)
@@ -185,7 +190,9 @@ struct RunPodBackendTests {
         #expect(logs.text.contains("RunPod sent a response Footfall cannot read"))
 
         let strict = RunPodScenario.backend(server: server, logs: logs, fallback: fallback) { $0.noFallback = true }
-        let error = await #expect(throws: FootfallError.self) { try await strict.sounds(for: RunPodScenario.requests(2)) }
+        let error = await #expect(throws: FootfallError.self) {
+            try await strict.sounds(for: RunPodScenario.requests(2))
+        }
         #expect(error?.description.contains("cannot read") == true)
         #expect(error?.description.contains("--no-fallback") == true)
         #expect(fallback.requestsServed == 2)
@@ -199,7 +206,9 @@ struct RunPodBackendTests {
             $0.audioPaths = ["output.sound"]
         }
 
-        let error = await #expect(throws: FootfallError.self) { try await backend.sounds(for: RunPodScenario.requests(1)) }
+        let error = await #expect(throws: FootfallError.self) {
+            try await backend.sounds(for: RunPodScenario.requests(1))
+        }
 
         #expect(error?.description.contains("no audio at output.sound") == true)
         #expect(error?.description.contains("RUNPOD_AUDIO_PATH") == true)
@@ -224,7 +233,8 @@ struct RunPodBackendTests {
 
     @Test func secondRenderIsServedFromTheCache() async throws {
         let clip = SyntheticSteps.clip(steps: 6)
-        let server = try await RunPodFakeServer.start(route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
+        let server = try await RunPodFakeServer.start(
+            route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
         defer { Task { await server.stop() } }
         let cache = RunPodScenario.temporaryDirectory()
         let requests = RunPodScenario.requests(8) + RunPodScenario.requests(3, surface: .snow, shoe: .sneaker)

@@ -59,8 +59,9 @@ struct RunPodChopperTests {
         #expect(check.problem(in: steps, sampleRate: 48_000) == nil)
 
         #expect(check.problem(in: Array(steps.prefix(4_800)), sampleRate: 48_000)?.hasPrefix("too short") == true)
-        #expect(check.problem(in: SyntheticSteps.silent(sampleRate: 48_000).channels[0], sampleRate: 48_000)?
-            .hasPrefix("silent") == true)
+        #expect(
+            check.problem(in: SyntheticSteps.silent(sampleRate: 48_000).channels[0], sampleRate: 48_000)?
+                .hasPrefix("silent") == true)
         let clipped = steps.map { max(-1, min(1, $0 * 40)) }
         #expect(check.problem(in: clipped, sampleRate: 48_000)?.hasPrefix("clipped") == true)
         var rng = SeededRandom(seed: 4)

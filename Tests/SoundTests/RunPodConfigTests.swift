@@ -9,7 +9,8 @@ struct RunPodConfigTests {
     @Test func readsSettingsAndReportsBadNumbers() {
         let config = RunPodConfig.load(
             settings: [
-                "RUNPOD_API_KEY": "k-123456", "RUNPOD_ENDPOINT_ID": " ep-1 ", "RUNPOD_BASE_URL": "http://localhost:9/v2",
+                "RUNPOD_API_KEY": "k-123456", "RUNPOD_ENDPOINT_ID": " ep-1 ",
+                "RUNPOD_BASE_URL": "http://localhost:9/v2",
                 "RUNPOD_STEPS": "50", "RUNPOD_CFG_SCALE": "6.5", "RUNPOD_TIMEOUT": "soon",
                 "RUNPOD_AUDIO_PATH": "output.a, output[0].b", "FOOTFALL_CACHE_DIR": "/tmp/ff-cache",
             ],

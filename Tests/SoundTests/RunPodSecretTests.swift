@@ -24,7 +24,9 @@ struct RunPodSecretTests {
         #expect(!logs.text.contains(RunPodScenario.apiKey))
 
         let strict = RunPodScenario.backend(server: server, logs: logs, fallback: nil)
-        let error = await #expect(throws: FootfallError.self) { try await strict.sounds(for: RunPodScenario.requests(1)) }
+        let error = await #expect(throws: FootfallError.self) {
+            try await strict.sounds(for: RunPodScenario.requests(1))
+        }
         let message = try #require(error?.description)
         #expect(message.contains("RunPod rejected the API key (401): check RUNPOD_API_KEY"))
         #expect(!message.contains(RunPodScenario.apiKey))
@@ -39,7 +41,9 @@ struct RunPodSecretTests {
         let logs = LogCapture()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: nil)
 
-        let error = await #expect(throws: FootfallError.self) { try await backend.sounds(for: RunPodScenario.requests(1)) }
+        let error = await #expect(throws: FootfallError.self) {
+            try await backend.sounds(for: RunPodScenario.requests(1))
+        }
 
         let message = try #require(error?.description)
         #expect(message.contains("HTTP 400: bad request from Bearer ***"))
@@ -65,8 +69,11 @@ struct RunPodSecretTests {
 
     @Test func availabilityNamesWhatIsMissing() {
         let none = RunPodBackend(config: .load(settings: [:]), fallback: nil)
-        #expect(none.availability() == .unavailable(
-            "missing RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID (set it in the environment or in .env in the working directory)"))
+        #expect(
+            none.availability()
+                == .unavailable(
+                    "missing RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID (set it in the environment or in .env in the working directory)"
+                ))
         let noKey = RunPodBackend(config: .load(settings: ["RUNPOD_ENDPOINT_ID": "ep"]), fallback: nil)
         guard case .unavailable(let why) = noKey.availability() else {
             Issue.record("expected unavailable")
@@ -74,7 +81,8 @@ struct RunPodSecretTests {
         }
         #expect(why.hasPrefix("missing RUNPOD_API_KEY "))
         let ready = RunPodBackend(
-            config: .load(settings: ["RUNPOD_ENDPOINT_ID": "ep", "RUNPOD_API_KEY": RunPodScenario.apiKey]), fallback: nil)
+            config: .load(settings: ["RUNPOD_ENDPOINT_ID": "ep", "RUNPOD_API_KEY": RunPodScenario.apiKey]),
+            fallback: nil)
         #expect(ready.availability() == .ready)
     }
 

@@ -39,7 +39,8 @@ enum SyntheticSteps {
         let attack = Int(0.002 * Double(sampleRate))
         let length = Int(decay * 8 * Double(sampleRate))
         for i in 0..<length where start + i < x.count {
-            let envelope = i < attack ? Double(i) / Double(attack) : exp(-Double(i - attack) / (decay * Double(sampleRate)))
+            let envelope =
+                i < attack ? Double(i) / Double(attack) : exp(-Double(i - attack) / (decay * Double(sampleRate)))
             x[start + i] += Float(envelope * rng.uniform(-1...1)) * amplitude
         }
     }
@@ -97,7 +98,8 @@ final class FallbackSpy: SoundBackend, @unchecked Sendable {
     func sounds(for requests: [SoundRequest]) async throws -> [FootstepSound] {
         lock.withLock { served += requests.count }
         return requests.map { r in
-            FootstepSound(audio: AudioBuffer(sampleRate: r.sampleRate, channels: [[0, 0.5, 0.25, 0]]), transientIndex: 1)
+            FootstepSound(
+                audio: AudioBuffer(sampleRate: r.sampleRate, channels: [[0, 0.5, 0.25, 0]]), transientIndex: 1)
         }
     }
 }
@@ -132,4 +134,3 @@ struct CapturingLogHandler: LogHandler {
         capture.append("\(event.level) \(event.message) \(extra)")
     }
 }
-
