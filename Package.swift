@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "SoundTests",
             dependencies: [
-                "Sound", "FootfallTesting", .product(name: "Logging", package: "swift-log"),
+                "Sound", "FootfallTesting", "CSndfile", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),

@@ -2,7 +2,10 @@
 """Reference pose landmarks from MediaPipe's legacy BlazePose solution, in Footfall's pose JSON format.
 
 Usage:
-    /work/wt/mpvenv/bin/python bench/mediapipe_pose.py VIDEO OUT.json
+    /work/wt/mpvenv/bin/python bench/mediapipe_pose.py VIDEO OUT.json [--crop X,Y,W,H]
+
+--crop runs MediaPipe on a rectangle of the upright frame only (it tracks a single person; a crop picks which);
+landmarks are mapped back to full-frame pixels.
 
 Venv (outside the repo; see bench/README.md):
     python3.11 -m venv /work/wt/mpvenv
@@ -52,10 +55,16 @@ def upright(img, rotation):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    crop = None
+    if "--crop" in args:
+        i = args.index("--crop")
+        crop = [int(v) for v in args[i + 1].split(",")]
+        del args[i:i + 2]
+    if len(args) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         sys.exit(2)
-    video_path, out_path = sys.argv[1], sys.argv[2]
+    video_path, out_path = args
     container = av.open(video_path)
     stream = container.streams.video[0]
     stream.thread_type = "AUTO"
@@ -79,15 +88,21 @@ def main():
             t = (frame.pts - first_pts) * tb
         else:
             t = frame.time if frame.time is not None else 0.0
+        ox = oy = 0
+        view = img
+        if crop is not None:
+            ox, oy, cw, ch = crop
+            view = np.ascontiguousarray(img[oy:oy + ch, ox:ox + cw])
+        vh, vw = view.shape[0], view.shape[1]
         t0 = time.perf_counter()
-        result = pose.process(img)
+        result = pose.process(view)
         infer_s += time.perf_counter() - t0
         walkers = []
         if result.pose_landmarks is not None:
             lms = []
             for lm in result.pose_landmarks.landmark:
                 presence = lm.presence if lm.HasField("presence") else 1.0
-                lms.append({"x": lm.x * width, "y": lm.y * height, "z": lm.z * width,
+                lms.append({"x": ox + lm.x * vw, "y": oy + lm.y * vh, "z": lm.z * vw,
                             "visibility": lm.visibility, "presence": presence})
             xs = [p["x"] for p in lms]
             ys = [p["y"] for p in lms]

@@ -15,9 +15,7 @@ public struct RunPodBackend: SoundBackend {
     public typealias ClipDecoder = @Sendable (_ bytes: Data, _ sampleRate: Int) throws -> AudioBuffer
 
     public let name = "runpod"
-    public let summary =
-        "Stable Audio footsteps generated on a RunPod serverless endpoint (needs RUNPOD_API_KEY and"
-        + " RUNPOD_ENDPOINT_ID); cached; falls back to procedural"
+    public let summary = RunPodBackend.factory.summary
 
     public let config: RunPodConfig
     let fallback: (any SoundBackend)?

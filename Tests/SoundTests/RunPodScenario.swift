@@ -1,3 +1,4 @@
+import CSndfile
 import FootfallCore
 import Foundation
 import Logging
@@ -62,7 +63,9 @@ enum RunPodScenario {
         }
     }
 
-    static func completed(_ audio: AudioBuffer) -> [String: Any] {
-        ["id": "job-1", "status": "COMPLETED", "output": ["audio": TestWAV.base64(audio)]]
+    static func completed(_ audio: AudioBuffer, format: Int32 = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16))
+        -> [String: Any]
+    {
+        ["id": "job-1", "status": "COMPLETED", "output": ["audio": TestWAV.base64(audio, format: format)]]
     }
 }

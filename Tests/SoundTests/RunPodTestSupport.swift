@@ -1,3 +1,4 @@
+import CSndfile
 import FootfallCore
 import Foundation
 import Logging
@@ -52,36 +53,18 @@ enum SyntheticSteps {
     }
 }
 
-/// 16-bit PCM WAV files, written by hand so the tests do not depend on the code under test.
-enum TestWAV {
-    static func encode(_ audio: AudioBuffer) -> Data {
-        let channels = audio.channelCount
-        let dataBytes = audio.frameCount * channels * 2
-        var d = Data()
-        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { d.append(contentsOf: $0) } }
-        func u16(_ v: Int) { withUnsafeBytes(of: UInt16(v).littleEndian) { d.append(contentsOf: $0) } }
-        d.append(contentsOf: Array("RIFF".utf8))
-        u32(36 + dataBytes)
-        d.append(contentsOf: Array("WAVEfmt ".utf8))
-        u32(16)
-        u16(1)
-        u16(channels)
-        u32(audio.sampleRate)
-        u32(audio.sampleRate * channels * 2)
-        u16(channels * 2)
-        u16(16)
-        d.append(contentsOf: Array("data".utf8))
-        u32(dataBytes)
-        for i in 0..<audio.frameCount {
-            for c in 0..<channels {
-                let v = Int16(max(-32767, min(32767, (audio.channels[c][i] * 32767).rounded())))
-                withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) }
-            }
-        }
-        return d
+extension TestWAV {
+    /// The bytes of `audio` as a file libsndfile writes (16-bit WAV by default; FLAC for the format tests).
+    static func encode(_ audio: AudioBuffer, format: Int32 = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)) -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("footfall-runpod-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard (try? write(audio, to: url.path, format: format)) != nil else { return Data() }
+        return (try? Data(contentsOf: url)) ?? Data()
     }
 
-    static func base64(_ audio: AudioBuffer) -> String { encode(audio).base64EncodedString() }
+    static func base64(_ audio: AudioBuffer, format: Int32 = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)) -> String {
+        encode(audio, format: format).base64EncodedString()
+    }
 }
 
 /// Stands in for the procedural backend and counts its calls.

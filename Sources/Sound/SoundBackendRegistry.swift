@@ -1,0 +1,60 @@
+import FootfallCore
+
+/// One row of `footfall backends`.
+public struct BackendListing: Sendable, Equatable {
+    public var name: String
+    public var summary: String
+    public var availability: BackendAvailability
+    public var isDefault: Bool
+}
+
+/// Maps `--backend` names to backends.
+public enum SoundBackendRegistry {
+    public static let defaultName = "procedural"
+
+    /// Every backend Footfall knows, in listing order. To add one, give it a `static let factory` and list it here.
+    public static let factories: [SoundBackendFactory] = [
+        ProceduralBackend.factory,
+        SamplesBackend.factory,
+        MockBackend.factory,
+        RunPodBackend.factory,
+    ]
+
+    public static var names: [String] { factories.map(\.name) }
+
+    /// The factory for `name` (case-insensitive), or a usage error with a suggestion and the list of names.
+    public static func factory(named name: String, in factories: [SoundBackendFactory] = factories) throws
+        -> SoundBackendFactory
+    {
+        let key = name.lowercased()
+        if let f = factories.first(where: { $0.name == key }) { return f }
+        let names = factories.map(\.name)
+        throw FootfallError.usage(
+            "unknown backend '\(name)'\(DidYouMean.hint(name, from: names)); backends: "
+                + names.joined(separator: ", ") + " (see 'footfall backends')")
+    }
+
+    /// Builds the backend called `name` (nil means the default).
+    public static func make(
+        _ name: String?, config: BackendConfig = BackendConfig(), in factories: [SoundBackendFactory] = factories
+    ) throws -> any SoundBackend {
+        try factory(named: name ?? defaultName, in: factories).make(config)
+    }
+
+    /// Every backend with whether it can run under `config`; a backend that cannot even be built is listed as
+    /// unavailable with the reason.
+    public static func listing(config: BackendConfig = BackendConfig(), in factories: [SoundBackendFactory] = factories)
+        -> [BackendListing]
+    {
+        factories.map { f in
+            let availability: BackendAvailability
+            do {
+                availability = try f.make(config).availability()
+            } catch {
+                availability = .unavailable(String(describing: error))
+            }
+            return BackendListing(
+                name: f.name, summary: f.summary, availability: availability, isDefault: f.name == defaultName)
+        }
+    }
+}

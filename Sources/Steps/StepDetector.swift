@@ -1,0 +1,161 @@
+import FootfallCore
+import Foundation
+import Logging
+
+/// Heel strikes and toe-offs per walker and foot from pose landmark trajectories.
+///
+/// Per walker: split into continuous tracks (gaps, identity jumps), resample on a fine uniform grid (VFR-safe,
+/// real PTS), remove single-frame glitches, zero-phase low-pass, classify the view, run Zeni (side/oblique) or
+/// the vertical method (toward/away), then keep only what looks like a gait (`GaitPlausibility`).
+public struct StepDetector: Sendable {
+    public var options: StepDetectorOptions
+    private static let logger = Logger(label: "footfall.steps")
+
+    public init(options: StepDetectorOptions = .init()) {
+        self.options = options
+    }
+
+    /// Low-pass cut-off for a video frame rate: min(maxCutoff, nyquistFraction × Nyquist).
+    public func cutoff(frameRate: Double) -> Double {
+        let rate = frameRate.isFinite && frameRate > 0 ? frameRate : 30
+        return min(options.maxCutoffHz, options.nyquistFraction * rate / 2)
+    }
+
+    public func detect(frames: [PoseFrame], info: VideoInfo) -> StepDetection {
+        let frameRate = Self.effectiveFrameRate(frames: frames, info: info)
+        let cutoffHz = cutoff(frameRate: frameRate)
+        // Several grid samples per frame so extrema and crossings fall between frames on real time.
+        let gridRate = min(max(4 * frameRate, 100), 480)
+        let tracks = WalkerTrack.tracks(from: frames, maxGap: options.maxBridgedGap)
+        let frameTimes = frames.map { ($0.time, $0.frame) }.sorted { $0.0 < $1.0 }
+
+        var strikes: [StepEvent] = []
+        var toeOffs: [StepEvent] = []
+        var diagnostics: [WalkerDiagnostics] = []
+        for walker in tracks.keys.sorted() {
+            let walkerTracks = tracks[walker] ?? []
+            var candidates: [GaitCandidate] = []
+            var toeCandidates: [GaitCandidate] = []
+            var trajectories: [GaitTrajectories] = []
+            var views: [(ViewClassifier.Result, Int)] = []
+            var methods = Set<String>()
+            for track in walkerTracks where track.times.count >= 3 {
+                let signals = SegmentSignals(
+                    track: track, options: options, gridRate: gridRate, cutoffHz: cutoffHz,
+                    frameSize: (Double(info.width), Double(info.height)))
+                let view = ViewClassifier().classify(signals)
+                views.append((view, track.times.count))
+                let method = chooseMethod(view.view)
+                var found: [GaitCandidate] = []
+                for foot in Foot.allCases {
+                    switch method {
+                    case .zeni: found += ZeniMethod(options: options).events(in: signals, foot: foot)
+                    case .vertical: found += VerticalMethod(options: options).events(in: signals, foot: foot)
+                    case .automatic: break
+                    }
+                }
+                if method != .automatic { methods.insert(method.rawValue) }
+                candidates += found.filter { $0.kind == .heelStrike }
+                toeCandidates += found.filter { $0.kind == .toeOff }
+                trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))
+            }
+            let (accepted, rejected) = GaitPlausibility(options: options).accept(candidates)
+            let cadence = Self.cadence(accepted)
+            strikes += accepted.map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }
+            if !accepted.isEmpty {
+                // Toe-offs only where the walker has a gait (a toe-off without steps is not reported).
+                let span = (accepted.first?.time ?? 0) - 1...(accepted.last?.time ?? 0) + 1
+                toeOffs += toeCandidates.filter { span.contains($0.time) && $0.confidence >= options.minConfidence }
+                    .map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }
+            }
+            let dominant = views.max { $0.1 < $1.1 }?.0
+            diagnostics.append(
+                WalkerDiagnostics(
+                    walker: walker, view: dominant?.view ?? .stationary,
+                    method: methods.isEmpty ? "none" : methods.sorted().joined(separator: "+"),
+                    frameCount: walkerTracks.reduce(0) { $0 + $1.times.count }, segments: walkerTracks.count,
+                    lateralSpeed: dominant?.lateralSpeed ?? 0, approachRate: dominant?.approachRate ?? 0,
+                    footExcursion: dominant?.footExcursion ?? 0, cutoffHz: cutoffHz, heelStrikes: accepted.count,
+                    rejected: rejected, trajectories: trajectories))
+            Self.logger.debug(
+                "walker \(walker): view \(dominant?.view.rawValue ?? "-"), \(accepted.count) heel strikes, \(rejected.count) rejected"
+            )
+        }
+        strikes.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
+        toeOffs.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
+        return StepDetection(heelStrikes: strikes, toeOffs: toeOffs, walkers: diagnostics)
+    }
+
+    private func chooseMethod(_ view: GaitView) -> GaitMethodChoice {
+        switch options.method {
+        case .zeni, .vertical: return options.method
+        case .automatic:
+            switch view {
+            case .side: return .zeni
+            case .frontal: return .vertical
+            case .stationary: return .automatic
+            }
+        }
+    }
+
+    private func event(from c: GaitCandidate, walker: Int, frames: [(Double, Int)], cadence: Double?) -> StepEvent {
+        // Late, never early: a fixed bias plus more delay the less certain the event is.
+        let time = max(0, c.time + options.lateBias + options.uncertainLateBias * (1 - c.confidence))
+        // Walking speed in heights/s (without a side view from cadence, step length ≈ 0.41 × height); normal walking
+        // (~0.7 h/s) maps to ~0.5, running (≥ 1.3 h/s) to 1.
+        let speed = c.speed ?? cadence.map { 0.41 * $0 / 60 }
+        let intensity = speed.map { min(1, max(0.05, $0 / 1.3)) }
+        return StepEvent(
+            time: time, frame: Self.nearestFrame(time, frames), walker: walker, foot: c.foot,
+            confidence: (c.confidence * 1000).rounded() / 1000, kind: c.kind, method: c.method, position: c.position,
+            walkerHeight: c.walkerHeight, intensity: intensity)
+    }
+
+    /// Steps per minute from the median interval between a walker's consecutive steps.
+    static func cadence(_ events: [GaitCandidate]) -> Double? {
+        let intervals = zip(events.dropFirst(), events).map { $0.time - $1.time }.filter { $0 < 1.5 }
+        guard let m = SignalMath.median(intervals), m > 0 else { return nil }
+        return 60 / m
+    }
+
+    static func nearestFrame(_ time: Double, _ frames: [(Double, Int)]) -> Int {
+        guard !frames.isEmpty else { return 0 }
+        var lo = 0
+        var hi = frames.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if frames[mid].0 < time { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0 && abs(frames[lo - 1].0 - time) <= abs(frames[lo].0 - time) { lo -= 1 }
+        return frames[lo].1
+    }
+
+    /// The frame rate the pose frames actually have (median PTS step), falling back to the container's.
+    static func effectiveFrameRate(frames: [PoseFrame], info: VideoInfo) -> Double {
+        let times = frames.map(\.time).sorted()
+        let steps = zip(times.dropFirst(), times).map { $0 - $1 }.filter { $0 > 0 }
+        if let m = SignalMath.median(steps), m > 0 { return 1 / m }
+        return info.frameRate > 0 ? info.frameRate : 30
+    }
+
+    static func trajectories(_ s: SegmentSignals, direction: Double) -> GaitTrajectories {
+        // Decimated to ~50 samples/s: enough for plots.
+        let every = max(1, Int((0.02 / s.grid.step).rounded()))
+        let idx = Array(stride(from: 0, to: s.grid.count, by: every))
+        func rel(_ foot: Foot, _ vertical: Bool) -> [Double?] {
+            idx.map { i in
+                guard let ch = s.feet[foot], let h = s.height[i], h > 0 else { return nil }
+                if vertical {
+                    guard let y = ch.heelY[i], let py = s.pelvisY[i] else { return nil }
+                    return (y - py) / h
+                }
+                guard let x = ch.heelX[i], let px = s.pelvisX[i] else { return nil }
+                return (x - px) / h
+            }
+        }
+        return GaitTrajectories(
+            times: idx.map { s.grid.time(Double($0)) }, height: idx.map { s.height[$0] ?? 0 },
+            leftHeelForward: rel(.left, false), rightHeelForward: rel(.right, false),
+            leftHeelVertical: rel(.left, true), rightHeelVertical: rel(.right, true))
+    }
+}

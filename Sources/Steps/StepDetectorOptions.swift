@@ -1,0 +1,51 @@
+/// Which gait-event method to use for a walker.
+public enum GaitMethodChoice: String, Sendable, Codable, CaseIterable {
+    /// Chosen per walker from the view (see `ViewClassifier`).
+    case automatic = "auto"
+    /// Heel ahead of the pelvis along the walking direction (Zeni et al. 2008): side and oblique views.
+    case zeni
+    /// The foot coming to rest after its swing, from image motion that is mostly vertical: toward/away views.
+    case vertical
+}
+
+/// Tuning of `StepDetector`. Defaults follow the gait literature (see `docs` in the README); all lengths are in
+/// walker heights so they hold at any distance and resolution.
+public struct StepDetectorOptions: Sendable, Equatable {
+    public var method: GaitMethodChoice = .automatic
+    /// Upper bound of the low-pass cut-off (walking content is below ~6 Hz).
+    public var maxCutoffHz: Double = 6
+    /// The cut-off is also at most this fraction of the video's Nyquist frequency (low frame rates).
+    public var nyquistFraction: Double = 0.4
+    /// Landmarks below this visibility (or presence) count as missing.
+    public var minVisibility: Double = 0.5
+    /// Missing spans up to this long are bridged by interpolation; longer ones split the track (no events inside).
+    public var maxBridgedGap: Double = 0.15
+    /// Events this close to a gap or a track end get lower confidence (their extremum may be cut off).
+    public var gapGuard: Double = 0.12
+    /// Minimum time between two steps of one walker (any feet): 200 steps/min.
+    public var minStepInterval: Double = 0.3
+    /// Maximum time between a step and its neighbour for it to belong to a gait (60 steps/min), with some slack.
+    public var maxStepInterval: Double = 1.25
+    /// Two feet landing closer than this, with no gait around, is a jump landing, not steps.
+    public var jumpSimultaneity: Double = 0.1
+    /// Minimum forward excursion of the heel relative to the pelvis (Zeni peak prominence), in walker heights.
+    public var minHeelExcursion: Double = 0.06
+    /// Minimum swing speed of a foot relative to its stance, in walker heights per second (vertical method).
+    public var minSwingSpeed: Double = 0.35
+    /// After the Zeni extremum the heel still decelerates; the strike is where its forward speed over the ground
+    /// has fallen to this fraction of the walking speed (1 = the extremum itself). Biases toward the later,
+    /// visible contact, which is the safe side for sound (late is forgiven, early is not).
+    public var restFraction: Double = 0.5
+    /// Vertical method: the strike is where the foot's speed relative to its stance has fallen to this fraction of
+    /// its swing peak.
+    public var verticalRestFraction: Double = 0.2
+    /// Added to every event time (seconds, ≥ 0). ITU-R BT.1359 detects sound 45 ms early but only 125 ms late, so
+    /// when in doubt Footfall errs late, never early.
+    public var lateBias: Double = 0
+    /// Extra delay for uncertain events: `uncertainLateBias × (1 − confidence)` seconds.
+    public var uncertainLateBias: Double = 0.02
+    /// Events below this confidence are dropped (0 keeps all).
+    public var minConfidence: Double = 0.2
+
+    public init() {}
+}

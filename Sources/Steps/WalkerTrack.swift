@@ -1,0 +1,80 @@
+import FootfallCore
+
+/// One walker's poses over a stretch of time with no long gap and no identity jump.
+struct WalkerTrack {
+    var walker: Int
+    var times: [Double]
+    var frames: [Int]
+    var poses: [WalkerPose]
+
+    /// Splits every walker's frames into continuous tracks. A track breaks where the walker is missing for longer
+    /// than `maxGap` or where the pelvis jumps by more than `maxJump` walker heights between two frames (pose
+    /// trackers sometimes hand an id to another person).
+    static func tracks(from frames: [PoseFrame], maxGap: Double, maxJump: Double = 0.5) -> [Int: [WalkerTrack]] {
+        var byWalker: [Int: [WalkerTrack]] = [:]
+        let ordered = frames.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+        for (_, frame) in ordered where frame.time.isFinite {
+            for pose in frame.walkers where pose.landmarks.count >= LandmarkIndex.count {
+                var list = byWalker[pose.walker, default: []]
+                if var last = list.last, let lastTime = last.times.last, let lastPose = last.poses.last,
+                    frame.time - lastTime <= maxGap, !Self.isJump(from: lastPose, to: pose, maxJump: maxJump),
+                    frame.time > lastTime
+                {
+                    last.times.append(frame.time)
+                    last.frames.append(frame.frame)
+                    last.poses.append(pose)
+                    list[list.count - 1] = last
+                } else if let lastTime = list.last?.times.last, frame.time <= lastTime {
+                    continue  // duplicate time stamp: keep the first
+                } else {
+                    list.append(
+                        WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
+                }
+                byWalker[pose.walker] = list
+            }
+        }
+        return byWalker
+    }
+
+    private static func isJump(from a: WalkerPose, to b: WalkerPose, maxJump: Double) -> Bool {
+        let pa = a.pelvis
+        let pb = b.pelvis
+        let scale = max(a.apparentHeight ?? a.box.height, 1)
+        let d = ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
+        return d > maxJump * scale
+    }
+}
+
+extension WalkerPose {
+    /// Midpoint of the hips.
+    var pelvis: Point2D {
+        let l = self[.leftHip]
+        let r = self[.rightHip]
+        return Point2D(x: (l.x + r.x) / 2, y: (l.y + r.y) / 2)
+    }
+
+    /// Apparent standing height in pixels: the sum of head-to-pelvis and the longer leg's thigh and shank
+    /// lengths, scaled for the head top and foot. Segment lengths barely change while walking or crouching,
+    /// unlike the vertical extent; nil when the landmarks are degenerate.
+    var apparentHeight: Double? {
+        func dist(_ a: LandmarkIndex, _ b: LandmarkIndex) -> Double {
+            let p = self[a]
+            let q = self[b]
+            return ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
+        }
+        let nose = self[.nose]
+        let pelvis = self.pelvis
+        let trunk = ((nose.x - pelvis.x) * (nose.x - pelvis.x) + (nose.y - pelvis.y) * (nose.y - pelvis.y)).squareRoot()
+        let left = dist(.leftHip, .leftKnee) + dist(.leftKnee, .leftAnkle)
+        let right = dist(.rightHip, .rightKnee) + dist(.rightKnee, .rightAnkle)
+        // Nose-to-pelvis ≈ 0.43 H and hip-to-ankle ≈ 0.48 H for an adult: their sum ≈ 0.91 H.
+        let h = (trunk + max(left, right)) / 0.91
+        return h.isFinite && h > 1 ? h : nil
+    }
+
+    /// Whether a landmark is usable: visible and present at least `threshold`.
+    func isUsable(_ index: LandmarkIndex, threshold: Double) -> Bool {
+        let l = self[index]
+        return l.x.isFinite && l.y.isFinite && l.visibility >= threshold && l.presence >= threshold
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Export
+import FootfallCore
+import Foundation
+import Steps
+
+struct StepsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steps",
+        abstract: "Find heel strikes (and toe-offs) per walker and foot.",
+        discussion: """
+            Reads pose landmarks (a pose JSON from 'footfall pose VIDEO --json F' or bench/mediapipe_pose.py)
+            and writes the steps as JSON (the steps-JSON schema), CSV, an Audacity label track, REAPER markers
+            or a CMX3600 EDL.
+              footfall steps clip.mp4 --pose clip.pose.json --format audacity -o clip.labels.txt
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The video the poses come from.")
+    var video: String
+
+    @Option(help: "Pose JSON for the video (skips pose estimation).")
+    var pose: String?
+
+    @Option(help: "Output format: json, csv, audacity, reaper or edl.")
+    var format: StepsOutputFormat = .json
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    @Option(help: "Gait method: auto, zeni or vertical.")
+    var method: GaitMethodChoice = .automatic
+
+    @Option(help: "Seconds added to every step (≥ 0; sound late is forgiven, early is not).")
+    var lateBias: Double = 0
+
+    func run() async throws {
+        global.bootstrap()
+        try await runReportingErrors {
+            guard lateBias >= 0, lateBias <= 0.5 else {
+                throw FootfallError.usage("--late-bias must be between 0 and 0.5 seconds")
+            }
+            let recording = try StepsCommand.loadPoses(video: video, pose: pose)
+            var options = StepDetectorOptions()
+            options.method = method
+            options.lateBias = lateBias
+            let info = recording.videoInfo(path: video)
+            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
+            let text = try format.render(detection, info: info, video: recording.video ?? .init(info))
+            if let output {
+                try StepsFileWriter.write(
+                    Data(text.utf8), to: output, protectedPaths: [video] + (pose.map { [$0] } ?? []))
+            } else {
+                emit(text)
+            }
+        }
+    }
+
+    /// The pose stage is not wired into this command yet: poses come from a file.
+    static func loadPoses(video: String, pose: String?) throws -> PoseRecording {
+        guard FileManager.default.fileExists(atPath: video) else {
+            throw FootfallError.badInput("video not found: \(video)")
+        }
+        guard let pose else {
+            throw FootfallError.usage(
+                "pass --pose FILE.json (make one with 'footfall pose \(video) --json FILE.json'); "
+                    + "running pose estimation from 'steps' directly is not available yet")
+        }
+        return try PoseRecording.load(path: pose)
+    }
+}
+
+enum StepsOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, csv, audacity, reaper, edl
+
+    func render(_ d: StepDetection, info: VideoInfo, video: StepsDocument.Video) throws -> String {
+        let marker: MarkerFormat
+        switch self {
+        case .json:
+            let doc = StepsDocument(video: video, steps: d.heelStrikes, toeOffs: d.toeOffs)
+            return String(decoding: try doc.encoded(), as: UTF8.self)
+        case .csv: marker = .csv
+        case .audacity: marker = .audacity
+        case .reaper: marker = .reaper
+        case .edl: marker = .edl
+        }
+        let title = URL(fileURLWithPath: info.path).deletingPathExtension().lastPathComponent
+        return MarkerFormats.write(d.heelStrikes, format: marker, frameRate: info.frameRate, title: title)
+    }
+}
+
+extension GaitMethodChoice: ExpressibleByArgument {}

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Sound
-
-@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Steps
-
-@Test func moduleLinks() { #expect(Bool(true)) }
