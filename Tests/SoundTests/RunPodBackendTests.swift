@@ -1,3 +1,4 @@
+import CSndfile
 import FootfallCore
 import Foundation
 import Testing
@@ -6,10 +7,14 @@ import Testing
 
 @Suite("RunPod backend against a fake server")
 struct RunPodBackendTests {
-    @Test func queuedJobCompletesWithBase64WAV() async throws {
+    /// 16-bit WAV and FLAC, as workers send them.
+    static let formats = [Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16), Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)]
+
+    @Test(arguments: formats)
+    func queuedJobCompletesWithBase64Audio(format: Int32) async throws {
         let clip = SyntheticSteps.clip(steps: 6)
         let server = try await RunPodFakeServer.start(
-            route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
+            route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio, format: format)))
         defer { Task { await server.stop() } }
         let logs = LogCapture()
         let fallback = FallbackSpy()
