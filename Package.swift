@@ -36,7 +36,9 @@ let package = Package(
             name: "Pose",
             dependencies: ["FootfallCore", "CLiteRt", "MediaIO", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Steps", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")],
+            resources: [.process("Resources")]),
         .target(
             name: "Sound",
             dependencies: [

@@ -41,7 +41,8 @@ public struct SyntheticClip: Sendable {
     /// - Parameters:
     ///   - width/height: upright size; keep them even (yuv420p).
     ///   - vfrPattern: explicit frame times in seconds (strictly increasing) for a variable-frame-rate clip;
-    ///     nil gives `fps` frames per second for `duration`.
+    ///     nil gives `fps` frames per second for `duration`. Times are stored in 1/90 000 s ticks (1/60 000 for
+    ///     MPEG-4); AVI cannot hold VFR.
     ///   - rotation: clockwise display rotation (0/90/180/270).
     ///   - audio: e.g. `SyntheticAudio.clicks(at: [1.0], duration: 2)`; AAC in mp4/mov, PCM in avi.
     ///   - codec: `.h264` (fast preset by default), `.mpeg4` or `.msmpeg4v2` (avi only).
@@ -56,7 +57,9 @@ public struct SyntheticClip: Sendable {
             path: path, width: width, height: height, rotation: ((rotation % 360) + 360) % 360, frameTimes: times,
             audio: audio, frameDuration: 1 / fps)
         let options = VideoEncoderOptions(
-            codec: codec, frameRate: fps, timeScale: vfrPattern == nil ? nil : 90_000, rotation: clip.rotation,
+            codec: codec, frameRate: fps,
+            timeScale: vfrPattern == nil ? nil : (codec == .mpeg4 || codec == .msmpeg4v2 ? 60_000 : 90_000),
+            rotation: clip.rotation,
             audio: audio, container: container.rawValue)
         let encoder = try VideoEncoder(path: path, width: clip.codedWidth, height: clip.codedHeight, options: options)
         let base = clip.codedBackground()

@@ -10,8 +10,10 @@ func decodeBenchmark() throws {
         let result = try DecodeBenchmark.run(path: path, size: size)
         #expect(result.frames > 0)
         let fps = String(format: "%.0f", result.framesPerSecond)
+        let cpu = String(format: "%.2f", result.cpuSeconds)
+        let perCPU = String(format: "%.0f", result.framesPerCPUSecond)
         Issue.record(
-            "decode benchmark \(size): \(result.frames) frames in \(String(format: "%.2f", result.seconds)) s = \(fps) fps",
+            "decode benchmark \(size): \(result.frames) frames in \(String(format: "%.2f", result.seconds)) s = \(fps) fps; \(cpu) CPU s = \(perCPU) frames per CPU second",
             severity: .warning)
     }
 }

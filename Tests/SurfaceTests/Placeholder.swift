@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Surface
-
-@Test func moduleLinks() { #expect(Bool(true)) }
