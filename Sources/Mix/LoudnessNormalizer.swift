@@ -20,13 +20,17 @@ public struct LoudnessNormalizer: Sendable {
     public var target: Double
     public var limiter: TruePeakLimiter
     public var tolerance: Double
+    /// Most gain reduction the limiter may apply to reach the target, in dB.
+    public var maxReduction: Double
     /// Further limiter passes when the limiter pulled the loudness under the target by more than `tolerance`.
     public var retries: Int
     private let logger = Logger(label: "footfall.mix")
 
     public init(
-        target: Double = LoudnessTarget.ebuR128.lufs, ceiling: Double = -1, tolerance: Double = 0.3, retries: Int = 4
+        target: Double = LoudnessTarget.ebuR128.lufs, ceiling: Double = -1, tolerance: Double = 0.3, retries: Int = 4,
+        maxReduction: Double = 12
     ) {
+        self.maxReduction = maxReduction
         self.target = target
         self.limiter = TruePeakLimiter(ceiling: ceiling)
         self.tolerance = tolerance
@@ -40,6 +44,9 @@ public struct LoudnessNormalizer: Sendable {
             return Result(audio: audio, measurement: before, gain: 0, limiterReduction: 0)
         }
         var gain = target - measured
+        // Never ask the limiter for more than `maxReduction`: past that the steps lose their attack.
+        let maxGain = before.truePeak.map { self.limiter.ceiling - $0 + maxReduction } ?? gain
+        gain = min(gain, maxGain)
         var limiter = self.limiter
         var limited = limiter.process(Self.scaled(audio, by: gain))
         var after = try LoudnessMeter.measure(limited.audio)
@@ -54,7 +61,8 @@ public struct LoudnessNormalizer: Sendable {
                 logger.debug("limited mix is \(reached - target) LU off target; adjusting the gain, limiting again")
                 let slope = gain != previous.gain ? (reached - previous.loudness) / (gain - previous.gain) : 1
                 previous = (gain, reached)
-                gain += (target - reached) / min(max(slope, 0.25), 1)
+                gain = min(gain + (target - reached) / min(max(slope, 0.25), 1), maxGain)
+                if gain == previous.gain { break }
             } else {
                 break
             }

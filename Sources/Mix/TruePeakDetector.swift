@@ -51,15 +51,17 @@ struct TruePeakDetector {
         for b in 0..<blocks {
             let local = max(blockPeak[b], b > 0 ? blockPeak[b - 1] : 0, b + 1 < blocks ? blockPeak[b + 1] : 0)
             guard local * gainBound >= threshold else { continue }
+            let first = b * block
+            let last = min(frames, (b + 1) * block)
             for ch in audio.channels {
                 ch.withUnsafeBufferPointer { x in
-                    for n in (b * block)..<min(frames, (b + 1) * block) {
+                    for n in first..<last {
+                        // Taps n-t+1 ... n+t, clipped to the signal (zeros outside).
+                        let lo = max(0, n - t + 1)
+                        let hi = min(frames, n + t + 1)
                         for phase in coefficients {
                             var acc: Float = 0
-                            for j in 0..<(2 * t) {
-                                let idx = n - t + 1 + j
-                                if idx >= 0, idx < frames { acc += x[idx] * phase[j] }
-                            }
+                            for idx in lo..<hi { acc += x[idx] * phase[idx - (n - t + 1)] }
                             env[n] = max(env[n], abs(acc))
                         }
                     }

@@ -12,5 +12,8 @@ struct Footfall: AsyncParsableCommand {
               footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
             """,
         version: "0.1.0",
-        subcommands: [ProbeCommand.self, StepsCommand.self, SurfacesCommand.self])
+        subcommands: [
+            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
+            BackendsCommand.self,
+        ])
 }

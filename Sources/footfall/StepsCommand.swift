@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import FootfallCore
 import Foundation
+import MediaIO
 import Steps
 
 struct StepsCommand: AsyncParsableCommand {
@@ -45,9 +46,9 @@ struct StepsCommand: AsyncParsableCommand {
             var options = StepDetectorOptions()
             options.method = method
             options.lateBias = lateBias
-            let info = recording.videoInfo(path: video)
+            let info = try MediaProbe.probe(video)
             let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
-            let text = try format.render(detection, info: info, video: recording.video ?? .init(info))
+            let text = try format.render(detection, info: info, video: .init(info))
             if let output {
                 try StepsFileWriter.write(
                     Data(text.utf8), to: output, protectedPaths: [video] + (pose.map { [$0] } ?? []))

@@ -5,16 +5,18 @@ import Testing
 
 @testable import Mix
 
-/// A walking track: two walkers, a step every ~0.5 s each, at different distances and pans.
-private func walkingPlan(scene: SceneKind = .outdoor) -> (FootstepPlan, [FootstepSound]) {
-    let times = TestSounds.irregularTimes(count: 36, start: 0.2, minGap: 0.2, maxGap: 0.35, seed: 21)
+/// A walking track: two walkers, a step every ~0.5 s each, at different distances and pans. `crowd` makes it four
+/// walkers stepping about twice as often (denser, so a lower peak-to-loudness ratio).
+private func walkingPlan(scene: SceneKind = .outdoor, crowd: Bool = false) -> (FootstepPlan, [FootstepSound]) {
+    let times = TestSounds.irregularTimes(
+        count: crowd ? 30 : 20, start: 0.2, minGap: crowd ? 0.08 : 0.2, maxGap: crowd ? 0.18 : 0.35, seed: 21)
     let plan = TestSounds.plan(
-        times: times, walkers: 2, duration: times.last! + 0.6, scene: scene, pan: { $0 % 2 == 0 ? -0.6 : 0.4 },
-        gain: { $0 % 2 == 0 ? 1 : 0.4 })
+        times: times, walkers: crowd ? 4 : 2, duration: times.last! + 0.6, scene: scene,
+        pan: { $0 % 2 == 0 ? -0.6 : 0.4 }, gain: { $0 % 2 == 0 ? 1 : 0.4 })
     return (plan, times.indices.map { TestSounds.step(seed: UInt64($0)) })
 }
 
-@Test(arguments: [LoudnessTarget.ebuR128, .web, .custom(lufs: -20)])
+@Test(arguments: [LoudnessTarget.ebuR128, .custom(lufs: -20)])
 func normalizationHitsTargetUnderTruePeakCeiling(target: LoudnessTarget) throws {
     let (plan, sounds) = walkingPlan()
     let out = try Mixer(settings: .init(loudness: target)).render(plan: plan, sounds: sounds)
@@ -24,13 +26,25 @@ func normalizationHitsTargetUnderTruePeakCeiling(target: LoudnessTarget) throws 
     #expect(abs((out.report.integratedLoudness ?? 0) - measured.lufs) < 0.01)
 }
 
-@Test func streamingTargetNeedsTheLimiterAndStaysUnderCeiling() throws {
-    let (plan, sounds) = walkingPlan(scene: .indoor)
+@Test(arguments: [LoudnessTarget.web, .streaming])
+func loudTargetsNeedTheLimiterAndStayUnderCeiling(target: LoudnessTarget) throws {
+    let (plan, sounds) = walkingPlan(scene: .indoor, crowd: true)
+    let out = try Mixer(settings: .init(loudness: target)).render(plan: plan, sounds: sounds)
+    let measured = TestSounds.ebur128(out.mix)
+    #expect(out.report.limiterReduction > 1)
+    #expect(measured.truePeak <= -1.0, "true peak \(measured.truePeak) dBTP")
+    #expect(abs(measured.lufs - target.lufs) <= 0.5, "integrated \(measured.lufs) LUFS for \(target)")
+}
+
+@Test func limiterIsNotPushedPastItsMaximumForTooPeakySteps() throws {
+    // Sparse, peaky steps outdoors cannot reach -14 LUFS under -1 dBTP without crushing them: the normalizer stops
+    // at 12 dB of limiting and says so, rather than flattening the steps.
+    let (plan, sounds) = walkingPlan()
     let out = try Mixer(settings: .init(loudness: .streaming)).render(plan: plan, sounds: sounds)
     let measured = TestSounds.ebur128(out.mix)
-    #expect(out.report.limiterReduction > 0)
-    #expect(measured.truePeak <= -1.0, "true peak \(measured.truePeak) dBTP")
-    #expect(abs(measured.lufs - -14) <= 0.5, "integrated \(measured.lufs) LUFS")
+    #expect(out.report.limiterReduction <= 12.6)
+    #expect(measured.truePeak <= -1.0)
+    #expect(measured.lufs < -14.5)
 }
 
 @Test func stemsShareTheMixGainAndDoNotClip() throws {

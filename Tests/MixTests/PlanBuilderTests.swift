@@ -101,3 +101,19 @@ private func step(_ t: Double, walker: Int = 0, x: Double? = nil, height: Double
     #expect(throws: FootfallError.self) { try LoudnessTarget.parse("streamin") }
     #expect(throws: FootfallError.self) { try LoudnessTarget.parse("12") }
 }
+
+@Test func soundRequestsFollowThePlan() throws {
+    let steps = [step(0.1, walker: 0), step(0.6, walker: 1), step(0.65, walker: 0), step(1.2, walker: 0)]
+    var plan = PlanBuilder(options: .init(defaultSurface: "asphalt")).build(
+        steps: steps, video: video(), seed: 3, scene: .outdoor)
+    let requests = try plan.soundRequests(shoe: .boots)
+    #expect(requests.count == 4)
+    #expect(requests.map(\.seed) == plan.steps.map(\.seed))
+    #expect(requests.allSatisfy { $0.surface == .concrete && $0.shoe == .boots && $0.intensity == 0.5 })
+    let intervals = requests.map { $0.stepInterval ?? -1 }
+    #expect(abs(intervals[0] - 0.55) < 1e-9)
+    #expect(intervals[1] == -1)  // walker 1 has one step
+    #expect(abs(intervals[3] - 0.55) < 1e-9)
+    plan.steps[0].surface = "gravle"
+    #expect(throws: FootfallError.self) { try plan.soundRequests() }
+}

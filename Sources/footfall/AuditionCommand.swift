@@ -1,0 +1,81 @@
+import ArgumentParser
+import FootfallCore
+import Foundation
+import MediaIO
+import Sound
+
+struct AuditionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audition",
+        abstract: "Render a short walk on one surface to hear a backend, shoe and surface.",
+        discussion: """
+            Steps alternate feet at the cadence; each sound's transient lands on its step time. Mono 48 kHz WAV.
+              footfall audition --surface gravel --shoe boots --steps 8 -o gravel.wav
+              footfall audition --surface wood --backend samples --samples-dir ~/footsteps -o wood.wav
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Surface: concrete, wood, tile, gravel, grass, sand, snow, metal, wet, leaves (or an alias).")
+    var surface: String
+
+    @Option(help: "Shoe: sneaker, leather, boots, heels, barefoot.")
+    var shoe: String?
+
+    @Option(help: "Number of steps.")
+    var steps: Int = 8
+
+    @Option(help: "Steps per second (walking ~1.8, running ~3).")
+    var cadence: Double = 1.8
+
+    @Option(help: "Step intensity 0...1 (0.5 a normal walk, 1 a run).")
+    var intensity: Double = 0.5
+
+    @Option(help: "Sound backend (see 'footfall backends').")
+    var backend: String?
+
+    @Option(help: "Seed for the variations (same seed → identical audio).")
+    var seed: UInt64?
+
+    @Option(help: "JSON config file (default: ./footfall.json, then ~/.config/footfall/config.json).")
+    var config: String?
+
+    @Option(name: .customLong("samples-dir"), help: "Folder of recordings for the samples backend.")
+    var samplesDir: String?
+
+    @Option(name: .shortAndLong, help: "Output WAV file.")
+    var output: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func run() async throws {
+        global.bootstrap()
+        try await runReportingErrors {
+            let environment = DotEnv.environment()
+            var settings = try FootfallConfig.load(file: config, environment: environment)
+            if let backend { settings.backend = backend }
+            if let seed { settings.seed = seed }
+            if let shoe { settings.shoe = shoe }
+            if let samplesDir { settings.samplesDir = samplesDir }
+            guard (0...1).contains(intensity) else { throw FootfallError.usage("--intensity must be 0...1") }
+            guard force || !FileManager.default.fileExists(atPath: output) else {
+                throw FootfallError.usage("'\(output)' exists: choose another -o or pass --force")
+            }
+            let audition = AuditionSettings(
+                surface: try SurfaceKind.parse(surface), shoe: try ShoeKind.parse(settings.shoe), steps: steps,
+                cadence: cadence, intensity: intensity, seed: settings.seed)
+            let backendConfig = BackendConfig(settings, environment: environment)
+            let soundBackend = try SoundBackendRegistry.make(settings.backend, config: backendConfig)
+            if case .unavailable(let reason) = soundBackend.availability() {
+                throw FootfallError.usage("backend '\(soundBackend.name)' cannot run: \(reason)")
+            }
+            let result = try await AuditionRenderer(backend: soundBackend).render(audition)
+            try WAVWriter.write(result.audio, to: output)
+            emit(
+                "wrote \(output): \(audition.steps) steps of \(audition.shoe.rawValue) on \(audition.surface.rawValue)"
+                    + " (\(soundBackend.name), seed \(audition.seed)), \(String(format: "%.2f", result.audio.duration)) s"
+            )
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import Export
-
-@Test func moduleLinks() { #expect(Bool(true)) }
