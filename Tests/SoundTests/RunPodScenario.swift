@@ -15,15 +15,18 @@ enum RunPodScenario {
         c.pollInterval = 0.005
         c.backoffBase = 0.005
         c.backoffMax = 0.05
-        c.timeout = 10
-        c.requestTimeout = 10
+        // Generous: parallel CPU-heavy tests can starve the 2-core cooperative pool for seconds. The timeout tests
+        // set their own short limits.
+        c.timeout = 120
+        c.requestTimeout = 120
         c.runSyncMaxSeconds = 0
         c.cacheDirectory = cache
         return c
     }
 
     static func backend(
-        server: RunPodFakeServer, cache: URL? = nil, logs: LogCapture, fallback: (any SoundBackend)? = FallbackSpy(),
+        server: RunPodFakeServer, cache: URL? = nil, logs: RunPodLogCapture,
+        fallback: (any SoundBackend)? = FallbackSpy(),
         configure: (inout RunPodConfig) -> Void = { _ in }
     ) -> RunPodBackend {
         var c = config(server: server, cache: cache)

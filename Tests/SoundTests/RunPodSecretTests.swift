@@ -12,7 +12,7 @@ struct RunPodSecretTests {
             .text("invalid token \(request.headers["authorization"] ?? "")", status: 401)
         }
         defer { Task { await server.stop() } }
-        let logs = LogCapture()
+        let logs = RunPodLogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
 
@@ -38,7 +38,7 @@ struct RunPodSecretTests {
             .text("bad request from \(request.headers["authorization"] ?? "")", status: 400)
         }
         defer { Task { await server.stop() } }
-        let logs = LogCapture()
+        let logs = RunPodLogCapture()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: nil)
 
         let error = await #expect(throws: FootfallError.self) {
@@ -87,7 +87,7 @@ struct RunPodSecretTests {
     }
 
     @Test func unconfiguredBackendFallsBackWithoutNetwork() async throws {
-        let logs = LogCapture()
+        let logs = RunPodLogCapture()
         let fallback = FallbackSpy()
         var config = RunPodConfig.load(settings: [:])
         config.cacheDirectory = nil

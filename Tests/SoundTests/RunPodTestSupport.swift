@@ -88,7 +88,7 @@ final class FallbackSpy: SoundBackend, @unchecked Sendable {
 }
 
 /// Keeps every log line (message and metadata) so tests can look for leaks and warnings.
-final class LogCapture: @unchecked Sendable {
+final class RunPodLogCapture: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
 
@@ -97,13 +97,13 @@ final class LogCapture: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { lines.append(line) } }
 
     func logger() -> Logger {
-        Logger(label: "test.runpod") { label in CapturingLogHandler(label: label, capture: self) }
+        Logger(label: "test.runpod") { label in RunPodLogHandler(label: label, capture: self) }
     }
 }
 
-struct CapturingLogHandler: LogHandler {
+struct RunPodLogHandler: LogHandler {
     let label: String
-    let capture: LogCapture
+    let capture: RunPodLogCapture
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
