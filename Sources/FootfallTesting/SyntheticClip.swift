@@ -46,11 +46,12 @@ public struct SyntheticClip: Sendable {
     ///   - rotation: clockwise display rotation (0/90/180/270).
     ///   - audio: e.g. `SyntheticAudio.clicks(at: [1.0], duration: 2)`; AAC in mp4/mov, PCM in avi.
     ///   - codec: `.h264` (fast preset by default), `.mpeg4` or `.msmpeg4v2` (avi only).
+    ///   - audioStart: the audio's first sample is stamped this many seconds after the first frame.
     @discardableResult
     public static func make(
         at path: String, width: Int = 320, height: Int = 240, fps: Double = 30, duration: Double = 2,
         vfrPattern: [Double]? = nil, rotation: Int = 0, audio: AudioBuffer? = nil, container: Container = .mp4,
-        codec: VideoCodecChoice = .h264(crf: 20, preset: "ultrafast")
+        codec: VideoCodecChoice = .h264(crf: 20, preset: "ultrafast"), audioStart: Double = 0
     ) throws -> SyntheticClip {
         let times = vfrPattern ?? (0..<Int((duration * fps).rounded())).map { Double($0) / fps }
         let clip = SyntheticClip(
@@ -60,7 +61,7 @@ public struct SyntheticClip: Sendable {
             codec: codec, frameRate: fps,
             timeScale: vfrPattern == nil ? nil : (codec == .mpeg4 || codec == .msmpeg4v2 ? 60_000 : 90_000),
             rotation: clip.rotation,
-            audio: audio, container: container.rawValue)
+            audio: audio, container: container.rawValue, audioStart: audioStart)
         let encoder = try VideoEncoder(path: path, width: clip.codedWidth, height: clip.codedHeight, options: options)
         let base = clip.codedBackground()
         for (i, t) in times.enumerated() {

@@ -15,7 +15,13 @@ final class AudioTrackEncoder {
     private(set) var packetCount = 0
 
     /// Adds the stream to `output`; call before `output.writeHeader()`.
-    init(output: MediaOutput, audio: AudioBuffer, codecID: AVCodecID, bitRate: Int = 192_000) throws {
+    /// Timestamp of the first sample, in samples (0: with the video's first frame).
+    private let startOffset: Int64
+
+    init(
+        output: MediaOutput, audio: AudioBuffer, codecID: AVCodecID, bitRate: Int = 192_000, startOffset: Int64 = 0
+    ) throws {
+        self.startOffset = startOffset
         guard let encoder = avcodec_find_encoder(codecID) else {
             throw FootfallError.failure("this FFmpeg has no \(FFmpeg.name(of: codecID)) encoder")
         }
@@ -55,7 +61,8 @@ final class AudioTrackEncoder {
 
     /// Encodes every frame that starts before `seconds`.
     func encode(upTo seconds: Double) throws {
-        let limit = min(audio.frameCount, Int((seconds * Double(audio.sampleRate)).rounded(.up)))
+        let limit = min(
+            audio.frameCount, Int((seconds * Double(audio.sampleRate)).rounded(.up)) - Int(startOffset))
         while position < limit { try encodeNextFrame() }
     }
 
@@ -75,7 +82,7 @@ final class AudioTrackEncoder {
         frame.pointee.ch_layout = codec.pointee.ch_layout
         try FFmpeg.check(av_frame_get_buffer(frame, 0), "allocating an audio frame")
         SampleConversion.fill(frame, from: audio, start: position, count: n)
-        frame.pointee.pts = Int64(position)
+        frame.pointee.pts = Int64(position) + startOffset
         position += n
         try FFmpeg.check(avcodec_send_frame(codec, frame), "encoding audio")
         try drain()

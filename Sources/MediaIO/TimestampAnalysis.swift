@@ -59,14 +59,14 @@ struct TimestampAnalysis {
         return Double(d.count) / d.reduce(0, +)
     }
 
-    /// Variable when more than 2 % of the frame gaps (at least two) differ from the median gap by more than
-    /// 5 % plus one timestamp tick (which absorbs rounding of e.g. 29.97 fps into a 1/1000 time base).
+    /// Variable when any frame gap differs from the median gap by more than 5 % plus one timestamp tick (the tick
+    /// absorbs rounding of e.g. 29.97 fps into a 1/1000 time base). Phones drop or stretch single frames; one
+    /// such gap already means frame index / fps would drift, so it counts.
     var isVariable: Bool {
         let d = deltas.sorted()
         guard d.count >= 3 else { return false }
         let median = d[d.count / 2]
         let tolerance = median * 0.05 + tickSeconds * 1.01
-        let outliers = d.filter { abs($0 - median) > tolerance }.count
-        return outliers >= 2 && Double(outliers) > Double(d.count) * 0.02
+        return d.contains { abs($0 - median) > tolerance }
     }
 }

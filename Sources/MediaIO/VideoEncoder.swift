@@ -16,11 +16,14 @@ public struct VideoEncoderOptions: Sendable {
     public var audio: AudioBuffer?
     /// FFmpeg muxer name ("mp4", "mov", "avi"); nil: from the file extension.
     public var container: String?
+    /// Time of the audio's first sample relative to the first video frame (seconds, ≥ 0).
+    public var audioStart: Double
 
     public init(
         codec: VideoCodecChoice = .h264(), frameRate: Double = 30, timeScale: Int? = nil, rotation: Int = 0,
-        audio: AudioBuffer? = nil, container: String? = nil
+        audio: AudioBuffer? = nil, container: String? = nil, audioStart: Double = 0
     ) {
+        self.audioStart = audioStart
         self.codec = codec
         self.frameRate = frameRate
         self.timeScale = timeScale
@@ -67,7 +70,8 @@ public final class VideoEncoder {
         if let track = options.audio, track.channelCount > 0 {
             let isAVI = output.context.pointee.oformat.pointee.name.map { String(cString: $0) } == "avi"
             audio = try AudioTrackEncoder(
-                output: output, audio: track, codecID: isAVI ? AV_CODEC_ID_PCM_S16LE : AV_CODEC_ID_AAC)
+                output: output, audio: track, codecID: isAVI ? AV_CODEC_ID_PCM_S16LE : AV_CODEC_ID_AAC,
+                startOffset: Int64((max(0, options.audioStart) * Double(track.sampleRate)).rounded()))
         } else {
             audio = nil
         }

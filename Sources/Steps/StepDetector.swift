@@ -44,6 +44,9 @@ public struct StepDetector: Sendable {
                     track: track, options: options, gridRate: gridRate, cutoffHz: cutoffHz,
                     frameSize: (Double(info.width), Double(info.height)))
                 let view = ViewClassifier().classify(signals)
+                Self.logger.debug(
+                    "walker \(walker) track \(String(format: "%.2f", track.times.first ?? 0))–\(String(format: "%.2f", track.times.last ?? 0)) s: \(view.view.rawValue), excursion \(String(format: "%.2f", view.footExcursion)), correlation \(view.footCorrelation.map { String(format: "%.2f", $0) } ?? "-"), lateral \(String(format: "%.2f", view.lateralSpeed)) h/s, approach \(String(format: "%.2f", view.approachRate))/s"
+                )
                 views.append((view, track.times.count))
                 let method = chooseMethod(view.view)
                 var found: [GaitCandidate] = []

@@ -13,11 +13,15 @@ struct ViewClassifier {
         var footExcursion: Double
         /// Largest robust range of heel y, in walker heights.
         var footVerticalExcursion: Double
+        /// Correlation of the two heels' positions ahead of the pelvis (nil when both feet are rarely seen).
+        var footCorrelation: Double?
     }
 
     /// Heel-to-pelvis excursion along x above which the gait is seen from the side: a side view shows ±0.2–0.3
     /// heights, a frontal view only sway (< 0.05).
     var sideExcursion = 0.12
+    /// Side views need the heels in antiphase: their correlation at most this.
+    var maxSideCorrelation = -0.2
     /// Below these the walker is not walking (standing, seated, swaying).
     var minExcursion = 0.04
 
@@ -38,6 +42,16 @@ struct ViewClassifier {
         let approach = Self.slope(logH)
         var excursion = 0.0
         var vertical = 0.0
+        var pairs: [(Double, Double)] = []
+        for i in 0..<s.grid.count {
+            if let l = s.feet[.left]?.heelX[i], let r = s.feet[.right]?.heelX[i], let px = s.pelvisX[i],
+                let h = s.height[i],
+                h > 0
+            {
+                pairs.append(((l - px) / h, (r - px) / h))
+            }
+        }
+        let correlation = pairs.count >= Int(0.5 / s.grid.step) ? Self.correlation(pairs) : nil
         for foot in s.feet.values {
             var rel: [Double] = []
             var ys: [Double] = []
@@ -55,7 +69,10 @@ struct ViewClassifier {
             }
         }
         let view: GaitView
-        if excursion >= sideExcursion {
+        // In a side view one heel is ahead while the other is behind: the two move in antiphase. Seen from the
+        // front or back, lateral heel offsets only sway together (or are noise), whatever their range.
+        let antiphase = correlation.map { $0 <= maxSideCorrelation } ?? true
+        if excursion >= sideExcursion && antiphase {
             view = .side
         } else if vertical >= minExcursion || abs(approach) >= 0.05 {
             view = .frontal
@@ -64,7 +81,24 @@ struct ViewClassifier {
         }
         return Result(
             view: view, lateralSpeed: lateralSpeed, approachRate: approach, footExcursion: excursion,
-            footVerticalExcursion: vertical)
+            footVerticalExcursion: vertical, footCorrelation: correlation)
+    }
+
+    /// Pearson correlation; 0 when either side is constant.
+    static func correlation(_ pts: [(Double, Double)]) -> Double {
+        let n = Double(pts.count)
+        guard n >= 2 else { return 0 }
+        let mx = pts.reduce(0) { $0 + $1.0 } / n
+        let my = pts.reduce(0) { $0 + $1.1 } / n
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        for (x, y) in pts {
+            sxy += (x - mx) * (y - my)
+            sxx += (x - mx) * (x - mx)
+            syy += (y - my) * (y - my)
+        }
+        return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
     }
 
     /// Least-squares slope of y over x.

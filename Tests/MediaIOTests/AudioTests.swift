@@ -26,6 +26,19 @@ import Testing
         #expect(abs(Double(onset) / 48_000 - 0.5) < 0.001)
     }
 
+    @Test func lateAudioIsAlignedToVideoTime() throws {
+        let dir = try TestFiles.temporaryDirectory("aud-late")
+        defer { TestFiles.remove(dir) }
+        // The click is 0.2 s into the audio, which starts 0.3 s after the first frame: at 0.5 s of video time.
+        let clip = try SyntheticClip.make(
+            at: dir.appendingPathComponent("late.mov").path, duration: 1,
+            audio: SyntheticAudio.clicks(at: [0.2], duration: 0.7),
+            container: .mov, audioStart: 0.3)
+        let audio = try #require(try decodeAudio(path: clip.path))
+        let onset = try #require(SyntheticAudio.onset(in: audio.channels[0]))
+        #expect(abs(Double(onset) / 48_000 - 0.5) <= 0.001)
+    }
+
     @Test func wav24BitRoundTripWithBext() throws {
         let dir = try TestFiles.temporaryDirectory("aud-wav")
         defer { TestFiles.remove(dir) }

@@ -31,6 +31,17 @@ import Testing
         #expect(info.frameCount == Self.vfrTimes.count)
     }
 
+    @Test func oneStretchedGapMakesItVariable() throws {
+        let dir = try TestFiles.temporaryDirectory("probe-gap")
+        defer { TestFiles.remove(dir) }
+        // 30 fps with frame 10 missing (one 66.7 ms gap), like a phone dropping a frame.
+        let times = (0..<30).filter { $0 != 10 }.map { Double($0) / 30 }
+        let clip = try SyntheticClip.make(at: dir.appendingPathComponent("gap.mp4").path, fps: 30, vfrPattern: times)
+        let info = try MediaProbe.probe(clip.path)
+        #expect(info.isVariableFrameRate)
+        #expect(info.frameCount == 29)
+    }
+
     @Test(arguments: [90, 180, 270])
     func rotationFromDisplayMatrix(rotation: Int) throws {
         let dir = try TestFiles.temporaryDirectory("probe-rot")

@@ -28,7 +28,7 @@ public struct ClipEvaluation: Sendable, Equatable, Codable {
         let refs = truth.heelStrikes.filter { truth.judges($0) }.map(\.time)
         let nonSteps = truth.nonSteps.map(\.time)
         let uncertain = truth.uncertainTimes
-        let times = detected.filter { $0.kind == .heelStrike }.map(\.time).filter { truth.inWindow($0) }
+        let times = detected.filter { $0.kind == .heelStrike }.map(\.time).filter { truth.inWindow($0, margin: widest) }
         let falseAtNonSteps = times.filter { t in nonSteps.contains { abs($0 - t) <= widest } }.count
         // Detections at an uncertain candidate (and not at a labelled step) are not judged either way.
         let judged = times.filter { t in

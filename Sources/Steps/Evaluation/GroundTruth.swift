@@ -72,8 +72,10 @@ public struct GroundTruth: Sendable, Equatable, Decodable {
         return true
     }
 
-    func inWindow(_ t: Double) -> Bool {
+    /// Whether a detection can be judged: inside the window widened by `margin` (a late detection of a step
+    /// labelled just inside the window still belongs to it).
+    func inWindow(_ t: Double, margin: Double = 0) -> Bool {
         guard let w = window, w.count == 2 else { return true }
-        return t >= w[0] && t <= w[1]
+        return t >= w[0] - margin && t <= w[1] + margin
     }
 }
