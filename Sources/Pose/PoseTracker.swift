@@ -13,8 +13,9 @@ public final class PoseTracker {
     private let landmarkModel: LandmarkModel
     private var tracks: [WalkerTrack] = []
     private var nextID = 0
-    private var searchCredit = 0.0
-    private var nextRegion = 0
+    private var wholeCredit = 0.0
+    private var tileCredit = 0.0
+    private var nextTile = 0
     private var lastTime: Double?
     private let logger = Logger(label: "footfall.pose")
     /// Detector runs so far (one per region searched), for diagnostics.
@@ -133,28 +134,34 @@ public final class PoseTracker {
         walkers.removeAll { dropped.contains($0.walker) }
     }
 
-    /// Detections from this frame's share of the search: the regions (whole frame + tiles) are visited round-robin
-    /// so that all are covered every `searchInterval` seconds; `urgent` adds the whole frame (nobody tracked, or a
-    /// walker was just lost), as MediaPipe re-detects on every frame without a pose.
+    /// Detections from this frame's share of the search. The whole frame is searched every `searchInterval`
+    /// seconds, the tiles round-robin so that all are covered every `tileSearchInterval` seconds (the work is spread
+    /// over frames); `urgent` adds the whole frame (nobody tracked, or a walker was just lost), as MediaPipe
+    /// re-detects on every frame without a pose.
     private func search(_ frame: RGBFrame, urgent: Bool) throws -> [PersonDetection] {
         let whole = RotatedRect.letterbox(width: Double(frame.width), height: Double(frame.height))
-        let regions =
-            [whole]
-            + options.tileGrid(width: frame.width, height: frame.height).regions(
-                width: frame.width, height: frame.height)
-        if let lastTime, frame.time > lastTime, options.searchInterval > 0 {
-            searchCredit += Double(regions.count) * (frame.time - lastTime) / options.searchInterval
-        } else if lastTime == nil {
-            searchCredit = Double(regions.count)
+        let tiles = options.tileGrid(width: frame.width, height: frame.height).regions(
+            width: frame.width, height: frame.height)
+        if let lastTime {
+            let elapsed = max(0, frame.time - lastTime)
+            wholeCredit += options.searchInterval > 0 ? elapsed / options.searchInterval : 1
+            tileCredit +=
+                options.tileSearchInterval > 0 ? Double(tiles.count) * elapsed / options.tileSearchInterval : 0
+        } else {
+            wholeCredit = 1
+            tileCredit = Double(tiles.count)
         }
-        searchCredit = min(searchCredit, Double(regions.count))
         var chosen: [RotatedRect] = []
-        while searchCredit >= 1 {
-            searchCredit -= 1
-            chosen.append(regions[nextRegion % regions.count])
-            nextRegion = (nextRegion + 1) % regions.count
+        if wholeCredit >= 1 || urgent {
+            wholeCredit = 0
+            chosen.append(whole)
         }
-        if urgent, !chosen.contains(whole) { chosen.append(whole) }
+        tileCredit = min(tileCredit, Double(tiles.count))
+        while tileCredit >= 1 {
+            tileCredit -= 1
+            chosen.append(tiles[nextTile % tiles.count])
+            nextTile = (nextTile + 1) % tiles.count
+        }
         var detections: [PersonDetection] = []
         for region in chosen {
             detectorRuns += 1

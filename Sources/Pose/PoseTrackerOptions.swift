@@ -8,8 +8,11 @@ public struct PoseTrackerOptions: Sendable, Equatable {
     public var minDetectionScore = 0.5
     /// Pose presence threshold (MediaPipe's min_tracking_confidence): a walker counts as seen when above it.
     public var minPresence = 0.5
-    /// Seconds for one full search for new walkers (whole frame plus every tile); the work is spread over frames.
+    /// Seconds between searches of the whole frame for new walkers (it is also searched on every frame where
+    /// nobody is tracked or a walker was just lost).
     public var searchInterval = 1.0
+    /// Seconds for one sweep over all tiles (small walkers); the tiles are spread over the frames in between.
+    public var tileSearchInterval = 2.0
     /// Tiles searched for small walkers; nil chooses them from `minWalkerHeight`.
     public var tiles: TileGrid?
     /// Smallest walker (pixel height) the tiles should find, as a fraction of the frame height.
