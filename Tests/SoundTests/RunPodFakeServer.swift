@@ -46,7 +46,7 @@ final class RunPodFakeServer: @unchecked Sendable {
 
     static func start(route: @escaping Route) async throws -> RunPodFakeServer {
         let server = RunPodFakeServer(route: route)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let channel = try await ServerBootstrap(group: RunPodScenario.eventLoops)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import CSndfile
 import FootfallCore
 import Foundation
 import Logging
+import NIOPosix
 
 @testable import Sound
 
@@ -9,6 +11,11 @@ import Logging
 enum RunPodScenario {
     static let apiKey = "rp_TESTKEY_9f8e7d6c5b4a3210"
     static let endpointID = "ep-footsteps"
+
+    /// Event loops of the fake servers and the client under test, apart from the process-wide singleton, so other
+    /// tests' work on shared loops cannot stall these timing-sensitive exchanges. Never shut down (process lifetime).
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    static let http = HTTPClient(eventLoopGroup: eventLoops)
 
     static func config(server: RunPodFakeServer, cache: URL?) -> RunPodConfig {
         var c = RunPodConfig(apiKey: apiKey, endpointID: endpointID, baseURL: server.baseURL)
@@ -31,7 +38,7 @@ enum RunPodScenario {
     ) -> RunPodBackend {
         var c = config(server: server, cache: cache)
         configure(&c)
-        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger())
+        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger(), http: http)
     }
 
     static func requests(
