@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "footfall",
             dependencies: [
-                "Pipeline", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                "Pipeline", "Report", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

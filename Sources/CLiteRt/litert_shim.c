@@ -113,25 +113,89 @@ int ffl_is_loaded(void) {
   return loaded;
 }
 
-int ffl_silence_stderr(void) {
-  fflush(stderr);
-  int saved = dup(STDERR_FILENO);
-  if (saved < 0) return -1;
-  int null_fd = open("/dev/null", O_WRONLY);
-  if (null_fd < 0) {
-    close(saved);
-    return -1;
+// While silenced, stderr is a pipe: a reader thread drops the runtime's own log lines ("INFO: ...",
+// "WARNING: [...") and forwards every other line to the real stderr, so other threads' output is not lost.
+// Reference-counted so overlapping users on several threads restore the real stderr exactly once.
+static pthread_mutex_t silence_lock = PTHREAD_MUTEX_INITIALIZER;
+static int silence_depth = 0;
+static int saved_stderr = -1;
+static int pipe_read = -1;
+static pthread_t reader_thread;
+
+static int is_runtime_line(const char* line, size_t length) {
+  static const char* prefixes[] = {"INFO: ", "WARNING: [", "ERROR: [", "VERBOSE: "};
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    size_t n = strlen(prefixes[i]);
+    if (length >= n && memcmp(line, prefixes[i], n) == 0) return 1;
   }
-  dup2(null_fd, STDERR_FILENO);
-  close(null_fd);
-  return saved;
+  return 0;
+}
+
+static void* forward_lines(void* arg) {
+  int out = *(int*)arg;
+  free(arg);
+  char line[4096];
+  size_t used = 0;
+  char chunk[1024];
+  ssize_t got;
+  while ((got = read(pipe_read, chunk, sizeof chunk)) > 0) {
+    for (ssize_t i = 0; i < got; i++) {
+      if (used < sizeof line) line[used++] = chunk[i];
+      if (chunk[i] == '\n' || used == sizeof line) {
+        if (!is_runtime_line(line, used)) (void)!write(out, line, used);
+        used = 0;
+      }
+    }
+  }
+  if (used > 0 && !is_runtime_line(line, used)) (void)!write(out, line, used);
+  return NULL;
+}
+
+int ffl_silence_stderr(void) {
+  pthread_mutex_lock(&silence_lock);
+  if (silence_depth == 0) {
+    fflush(stderr);
+    int fds[2];
+    int saved = dup(STDERR_FILENO);
+    int* arg = malloc(sizeof(int));
+    if (saved < 0 || !arg || pipe(fds) != 0) {
+      if (saved >= 0) close(saved);
+      free(arg);
+      pthread_mutex_unlock(&silence_lock);
+      return -1;
+    }
+    *arg = saved;
+    pipe_read = fds[0];
+    if (pthread_create(&reader_thread, NULL, forward_lines, arg) != 0) {
+      close(fds[0]);
+      close(fds[1]);
+      close(saved);
+      free(arg);
+      pthread_mutex_unlock(&silence_lock);
+      return -1;
+    }
+    dup2(fds[1], STDERR_FILENO);
+    close(fds[1]);
+    saved_stderr = saved;
+  }
+  silence_depth += 1;
+  pthread_mutex_unlock(&silence_lock);
+  return 1;
 }
 
 void ffl_restore_stderr(int token) {
   if (token < 0) return;
-  fflush(stderr);
-  dup2(token, STDERR_FILENO);
-  close(token);
+  pthread_mutex_lock(&silence_lock);
+  if (silence_depth > 0 && --silence_depth == 0 && saved_stderr >= 0) {
+    fflush(stderr);
+    dup2(saved_stderr, STDERR_FILENO);  // closes the pipe's last write end: the reader drains and ends
+    pthread_join(reader_thread, NULL);
+    close(pipe_read);
+    close(saved_stderr);
+    pipe_read = -1;
+    saved_stderr = -1;
+  }
+  pthread_mutex_unlock(&silence_lock);
 }
 
 unsigned ffl_tensor_rank(const LiteRtRankedTensorType* type) { return type->layout.rank; }

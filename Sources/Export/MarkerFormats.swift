@@ -15,7 +15,7 @@ public enum MarkerFormat: String, Sendable, CaseIterable {
     public var fileExtension: String {
         switch self {
         case .csv: return "markers.csv"
-        case .audacity: return "labels.txt"
+        case .audacity: return "audacity.txt"
         case .reaper: return "reaper.csv"
         case .edl: return "edl"
         }

@@ -20,10 +20,13 @@ public final class LiteRTModel {
     private var compiled: LiteRtCompiledModel?
     private var inputBuffers: [LiteRtTensorBuffer?] = []
     private var outputBuffers: [LiteRtTensorBuffer?] = []
+    private let quiet: Bool
+    private var hasRun = false
     private static let logger = Logger(label: "footfall.pose")
 
     /// Loads and compiles `path` with `threads` XNNPACK threads. `quiet` hides the runtime's INFO lines on stderr.
     public init(path: String, threads: Int = 1, quiet: Bool = true) throws {
+        self.quiet = quiet
         try LiteRTRuntime.load()
         guard FileManager.default.fileExists(atPath: path) else {
             throw FootfallError.failure("pose model not found at \(path): run make setup")
@@ -123,6 +126,10 @@ public final class LiteRTModel {
 
     /// Runs the model on the current input buffers.
     public func run() throws {
+        // The first run creates the XNNPACK delegate, which logs a line.
+        let token = quiet && !hasRun ? ffl_silence_stderr() : -1
+        defer { ffl_restore_stderr(token) }
+        hasRun = true
         let status = inputBuffers.withUnsafeMutableBufferPointer { inputPointer in
             outputBuffers.withUnsafeMutableBufferPointer { outputPointer in
                 ffl_RunCompiledModel(

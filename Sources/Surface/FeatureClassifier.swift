@@ -29,7 +29,9 @@ public struct FeatureClassifier: SurfaceClassifier {
         var result = classify(features: features)
         // A dark patch shows little of the ground: its colour and texture are mostly noise and shadow.
         let visibility = min(1, max(0, (features[.lightness] - cal.darkLightness) / cal.darkRamp))
-        result.confidence *= visibility
+        // A small crop is upsampled for analysis: its fine texture is invented, so trust it less.
+        let detail = min(1, (Double(patch.width * patch.height)).squareRoot() / cal.fullDetailSide)
+        result.confidence *= visibility * detail
         return result
     }
 
@@ -98,7 +100,7 @@ public struct FeatureClassifier: SurfaceClassifier {
             let mb = b.features[feature.rawValue] ?? info.fallback
             let za = (f[feature] - ma[0]) / ma[1]
             let zb = (f[feature] - mb[0]) / mb[1]
-            let gain = info.weight * (0.5 * (zb * zb - za * za) - log(ma[1] / mb[1]))
+            let gain = info.weight * (0.5 * (min(Self.maxZ2, zb * zb) - min(Self.maxZ2, za * za)) - log(ma[1] / mb[1]))
             parts.append((feature.rawValue + String(format: "=%.2f", f[feature]), gain))
         }
         let top = parts.sorted { $0.1 > $1.1 }.prefix(3).map { "\($0.0) (\(String(format: "%+.1f", $0.1)))" }

@@ -54,8 +54,10 @@ public struct SurfaceAnalyzer {
     {
         let steps = sampler.steps
         let patches = sampler.patches
+        let sceneGuess = scene.guess
+        let priors = prototypes.logPriors(for: sceneGuess.scene, confidence: sceneGuess.confidence)
         let scored = zip(patches, classifier.classify(patches.map(\.image))).map { patch, scores in
-            var s = scores
+            var s = scores.applying(logPriors: priors)
             if patch.guessedPosition { s.confidence *= prototypes.calibration.guessedPositionFactor }
             if let features = classifier as? FeatureClassifier {
                 logger.debug(
@@ -92,7 +94,7 @@ public struct SurfaceAnalyzer {
         }
         let assigned = SurfaceAssignment.assign(steps, segments: result.segments, fallback: segmenter.defaultSurface)
         return SurfaceReport(
-            guesses: guesses, segments: result.segments, warnings: warnings, scene: scene.guess, patches: scored,
+            guesses: guesses, segments: result.segments, warnings: warnings, scene: sceneGuess, patches: scored,
             steps: assigned)
     }
 }

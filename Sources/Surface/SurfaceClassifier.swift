@@ -1,4 +1,5 @@
 import FootfallCore
+import Foundation
 
 /// What a classifier thinks one ground patch (or one step's patches together) is.
 public struct SurfaceScores: Sendable, Equatable {
@@ -23,6 +24,21 @@ public struct SurfaceScores: Sendable, Equatable {
         let p = 1 / Double(SurfaceKind.allCases.count)
         return SurfaceScores(
             scores: Dictionary(uniqueKeysWithValues: SurfaceKind.allCases.map { ($0, p) }), confidence: 0)
+    }
+
+    /// The same opinion after adding log priors (e.g. from the scene). Confidence scales with the change in
+    /// the top score, so a prior that overturns a weak guess leaves a weak result.
+    public func applying(logPriors: [SurfaceKind: Double]) -> SurfaceScores {
+        guard !logPriors.isEmpty else { return self }
+        var out: [SurfaceKind: Double] = [:]
+        for (k, p) in scores { out[k] = p * exp(logPriors[k] ?? 0) }
+        let sum = out.values.reduce(0, +)
+        guard sum > 0 else { return self }
+        for k in out.keys { out[k]! /= sum }
+        let before = scores.values.max() ?? 0
+        let after = out.values.max() ?? 0
+        let scaled = before > 0 ? confidence * after / before : confidence
+        return SurfaceScores(scores: out, confidence: min(1, max(0, scaled)))
     }
 
     /// Confidence-weighted average of several opinions (the patches of one step).

@@ -36,6 +36,8 @@ public struct SurfacePrototypes: Codable, Sendable {
         public var darkRamp: Double
         /// Crops smaller than this (pixels on the short side) count as too small to judge.
         public var minPatchSide: Int
+        /// Crops with fewer pixels than this side squared lose confidence in proportion (little detail to judge).
+        public var fullDetailSide: Double
         /// How much each crop kind counts when a step's crops are combined (see `GroundPatch.Role`).
         public var roleWeights: [String: Double]
         /// Confidence factor for crops taken where the foot was guessed (the step had no position).
@@ -49,6 +51,7 @@ public struct SurfacePrototypes: Codable, Sendable {
             case darkLightness = "dark_lightness"
             case darkRamp = "dark_ramp"
             case minPatchSide = "min_patch_side"
+            case fullDetailSide = "full_detail_side"
             case roleWeights = "role_weights"
             case guessedPositionFactor = "guessed_position_factor"
         }
@@ -91,6 +94,14 @@ public struct SurfacePrototypes: Codable, Sendable {
     public var calibration: Calibration
     public var segmentation: Segmentation
     public var scene: Scene
+    /// Scene → surface → log prior added once the scene is known (scaled by the scene guess's confidence):
+    /// grass and snow are rare indoors, parquet is rarer outdoors.
+    public var sceneLogPriors: [String: [String: Double]]?
+
+    enum CodingKeys: String, CodingKey {
+        case version, about, features, surfaces, calibration, segmentation, scene
+        case sceneLogPriors = "scene_log_priors"
+    }
 
     /// The prototypes shipped with Footfall.
     public static func bundled() throws -> SurfacePrototypes {
@@ -121,6 +132,23 @@ public struct SurfacePrototypes: Codable, Sendable {
                     "\(source): surface '\(surface)' feature '\(name)' needs a known name and [mean, sd>0]")
             }
         }
+        for (scene, priors) in p.sceneLogPriors ?? [:] {
+            guard SceneKind(rawValue: scene) != nil else {
+                throw FootfallError.badInput("\(source): scene_log_priors has unknown scene '\(scene)'")
+            }
+            for name in priors.keys where SurfaceKind(rawValue: name) == nil {
+                throw FootfallError.badInput("\(source): scene_log_priors.\(scene) has unknown surface '\(name)'")
+            }
+        }
         return p
+    }
+
+    /// Log priors for a scene guess, scaled by how sure the guess is.
+    public func logPriors(for scene: SceneKind, confidence: Double) -> [SurfaceKind: Double] {
+        var out: [SurfaceKind: Double] = [:]
+        for (name, v) in sceneLogPriors?[scene.rawValue] ?? [:] {
+            if let kind = SurfaceKind(rawValue: name) { out[kind] = v * min(1, max(0, confidence)) }
+        }
+        return out
     }
 }

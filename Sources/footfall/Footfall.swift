@@ -12,8 +12,16 @@ struct Footfall: AsyncParsableCommand {
               footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
             """,
         version: "0.1.0",
+        // One per line, so adding a command never conflicts with another.
         subcommands: [
-            ProbeCommand.self, StepsCommand.self, EvalCommand.self, SurfacesCommand.self, AuditionCommand.self,
+            RenderCommand.self,
+            ProbeCommand.self,
+            PoseCommand.self,
+            StepsCommand.self,
+            EvalCommand.self,
+            SurfacesCommand.self,
+            AuditionCommand.self,
             BackendsCommand.self,
+            BenchCommand.self,
         ])
 }

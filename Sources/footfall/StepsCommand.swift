@@ -13,7 +13,7 @@ struct StepsCommand: AsyncParsableCommand {
             Reads pose landmarks (a pose JSON from 'footfall pose VIDEO --json F' or bench/mediapipe_pose.py)
             and writes the steps as JSON (the steps-JSON schema), CSV, an Audacity label track, REAPER markers
             or a CMX3600 EDL.
-              footfall steps clip.mp4 --pose clip.pose.json --format audacity -o clip.labels.txt
+              footfall steps clip.mp4 --pose clip.pose.json --format audacity -o clip.audacity.txt
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -1,30 +1,36 @@
 import FootfallCore
 import Foundation
+import MediaIO
 import Surface
 
-/// Saves the contact sheet: written to a temporary file beside the target, then renamed.
+/// Saves the contact sheet as PNG (MediaIO's writer: temporary file, then rename), or as PPM for a `.ppm` name.
 enum SurfaceSheetWriter {
     static func write(_ image: PatchImage, to path: String, inputs: [String]) throws {
         let url = URL(fileURLWithPath: path)
         let target = url.standardizedFileURL.resolvingSymlinksInPath().path
         for input in inputs
         where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw FootfallError.usage("the sheet '\(path)' is the input video; choose another path")
+            throw FootfallError.usage("the sheet '\(path)' is one of the inputs; choose another path")
         }
-        let bytes: [UInt8]
         switch url.pathExtension.lowercased() {
-        case "ppm": bytes = image.ppm
+        case "png":
+            let frame = RGBFrame(index: 0, time: 0, width: image.width, height: image.height, pixels: image.pixels)
+            try PNGWriter.write(frame, to: path)
+        case "ppm":
+            try writePPM(image, to: url)
         default:
-            throw FootfallError.usage(
-                "contact sheets are written as .ppm for now (PNG arrives with MediaIO's PNG writer); use a .ppm name")
+            throw FootfallError.usage("contact sheet '\(path)': use a .png (or .ppm) file name")
         }
+    }
+
+    private static func writePPM(_ image: PatchImage, to url: URL) throws {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            throw FootfallError.badInput("cannot write '\(path)': check that the folder exists and is writable")
+        guard FileManager.default.createFile(atPath: temp, contents: Data(image.ppm)) else {
+            throw FootfallError.badInput("cannot write '\(url.path)': check that the folder exists and is writable")
         }
-        if rename(temp, path) != 0 {
+        if rename(temp, url.path) != 0 {
             unlink(temp)
-            throw FootfallError.failure("cannot move the contact sheet into place at '\(path)'")
+            throw FootfallError.failure("cannot move the contact sheet into place at '\(url.path)'")
         }
     }
 }

@@ -21,6 +21,9 @@ struct SurfacesCommand: AsyncParsableCommand {
               footfall surfaces clip.mp4 --pose clip.pose.json     # steps detected from the poses
               footfall surfaces clip.mp4                        # no steps: probes the bottom centre every second
               footfall surfaces clip.mp4 --steps steps.json --surface gravel   # override for the whole clip
+              footfall surfaces clip.mp4 --steps in.steps.json -o out.steps.json   # save, edit, re-run
+            To correct one stretch, add to the steps JSON's "surfaces" an entry like
+              {"walker": 1, "start": 2.0, "end": 4.5, "surface": "gravel", "confidence": 1, "source": "override"}
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,7 +40,7 @@ struct SurfacesCommand: AsyncParsableCommand {
     )
     var pose: String?
 
-    @Option(help: "Write a contact sheet of the ground patches (PNG, or PPM with a .ppm name).")
+    @Option(help: "Write a contact sheet of the ground patches (PNG; PPM for a .ppm name).")
     var sheet: String?
 
     @Option(help: "Surface for the whole clip instead of detecting it (e.g. gravel, wood, grass).")
@@ -50,17 +53,26 @@ struct SurfacesCommand: AsyncParsableCommand {
     @Flag(help: "Print the result as JSON (scene, segments, steps with surfaces) instead of text.")
     var json = false
 
+    @Option(
+        name: .shortAndLong,
+        help: "Write a steps JSON with each step's surface, the segments in 'surfaces' and the scene (never the input)."
+    )
+    var output: String?
+
     func run() async throws {
         global.bootstrap()
         try await runReportingErrors {
             let fallback = try defaultSurface.map { try SurfaceKind.parse($0) }
+            for path in [sheet, output].compactMap({ $0 }) { try Self.checkFolder(of: path) }
             let flagOverride = try surface.map { try SurfaceKind.parse($0) }
             let info = try MediaProbe.probe(video)
             var overrides: [SurfaceSegment] = []
             let recording = try pose.map { try PoseRecording.load(path: $0) }
             var stepList: [StepEvent]
+            var document: StepsDocument?
             if let steps {
                 let doc = try StepsDocument.decode(from: try Self.read(steps, what: "steps JSON"), source: steps)
+                document = doc
                 stepList = doc.steps
                 overrides = try SurfaceAssignment.overrides(from: doc)
             } else if let recording {
@@ -89,10 +101,29 @@ struct SurfacesCommand: AsyncParsableCommand {
                 try SurfaceSheetWriter.write(ContactSheet.render(report.patches), to: sheet, inputs: [video])
                 logger.info("contact sheet: \(sheet)")
             }
+            if let output {
+                var doc = document ?? StepsDocument(video: .init(info), steps: [])
+                doc.steps = report.steps
+                doc.surfaces = report.segments
+                doc.render?.scene = report.scene.scene  // a render section is the renderer's to create
+                try StepsFileWriter.write(
+                    try doc.encoded(), to: output, protectedPaths: [video] + [steps, pose].compactMap { $0 })
+                logger.info("steps with surfaces: \(output)")
+            }
             emit(
                 json
                     ? try SurfacesOutput.json(report) : SurfacesOutput.text(report, probes: steps == nil && pose == nil)
             )
+        }
+    }
+
+    /// Fails before the (slow) analysis when an output can't be written.
+    static func checkFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FootfallError.badInput(
+                "cannot write '\(path)': the folder '\(folder)' does not exist; create it first")
         }
     }
 

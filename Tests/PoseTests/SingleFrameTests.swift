@@ -7,8 +7,10 @@ import Testing
 /// Real frame of the demo video (people ~100 px tall): tiles find them, the landmark model confirms them.
 @Test func demoFrameGivesUprightPeople() throws {
     let models = try ModelFiles.locate()
-    let frames = cliFrames(path: models.demoVideo, start: 5, count: 1, width: 768, height: 576, fps: 10)
-    let frame = try #require(frames.first)
+    let source = try LimitedSource(path: models.demoVideo, frames: 51)
+    var last: RGBFrame?
+    while let next = try source.nextFrame() { last = next }
+    let frame = try #require(last)
     let detector = try PoseDetector(modelPath: models.detector)
     let landmarkModel = try LandmarkModel(modelPath: models.landmarks)
     let detections = try detector.detect(frame, tiles: TileGrid(columns: 4, rows: 3))

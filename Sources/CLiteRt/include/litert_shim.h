@@ -46,7 +46,7 @@ enum { FFL_ELEMENT_FLOAT32 = 1 };
 int ffl_load(const char* library_path, char* error, size_t error_size);
 int ffl_is_loaded(void);
 
-/// Temporarily sends the process's stderr to /dev/null (LiteRT prints INFO lines while compiling); returns a token
+/// Temporarily filters the runtime's own log lines out of stderr (other lines pass through); returns a token
 /// for ffl_restore_stderr, or -1 if nothing was changed.
 int ffl_silence_stderr(void);
 void ffl_restore_stderr(int token);

@@ -31,7 +31,8 @@ struct ModalSurface: SurfaceModel {
                 frequency: mode.frequency * excitation.pitch * detune, decay: mode.decay, sampleRate: rate, gain: gain)
             for i in 0..<count { out[i] += resonator.process(force[i]) }
         }
-        if contactNoise > 0 {
+        let grit = contactNoise * excitation.shoe.grit
+        if grit > 0 {
             // Grit under the sole: short noise following the force, dull.
             var lowpass = Biquad(.lowpass, frequency: contactLowpass * excitation.pitch, sampleRate: rate)
             let load = excitation.forcePulses(count: count)
@@ -39,7 +40,7 @@ struct ModalSurface: SurfaceModel {
             let follow = exp(-1 / (0.004 * rate))
             for i in 0..<count {
                 smoothed = max(load[i], smoothed * follow)
-                out[i] += contactNoise * lowpass.process(rng.bipolar() * smoothed)
+                out[i] += grit * lowpass.process(rng.bipolar() * smoothed)
             }
         }
         return out
@@ -61,8 +62,8 @@ extension ModalSurface {
         modes: [
             Mode(frequency: 95, decay: 0.28, gain: 1.0), Mode(frequency: 172, decay: 0.24, gain: 0.9),
             Mode(frequency: 248, decay: 0.2, gain: 0.75), Mode(frequency: 385, decay: 0.16, gain: 0.6),
-            Mode(frequency: 560, decay: 0.12, gain: 0.45), Mode(frequency: 830, decay: 0.09, gain: 0.3),
-            Mode(frequency: 1240, decay: 0.06, gain: 0.2), Mode(frequency: 1900, decay: 0.04, gain: 0.12),
+            Mode(frequency: 560, decay: 0.12, gain: 0.5), Mode(frequency: 830, decay: 0.09, gain: 0.45),
+            Mode(frequency: 1240, decay: 0.06, gain: 0.4), Mode(frequency: 1900, decay: 0.04, gain: 0.3),
         ], modeJitter: 0.03, contactNoise: 0.03, contactLowpass: 2500, tail: 0.32, thumpTransmission: 1.0,
         clickTransmission: 0.3)
 

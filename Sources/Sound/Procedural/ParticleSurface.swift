@@ -98,7 +98,7 @@ extension ParticleSurface {
         collisionRate: 5000, systemDecay: 0.06, soundDecay: 0.0015, loadStretch: 2,
         bands: [
             Band(frequency: 650, decay: 0.008, gain: 0.9), Band(frequency: 1250, decay: 0.007, gain: 1.0),
-            Band(frequency: 2100, decay: 0.005, gain: 0.6), Band(frequency: 1550, decay: 0.06, gain: 0.5),
+            Band(frequency: 2100, decay: 0.005, gain: 0.6), Band(frequency: 1550, decay: 0.08, gain: 0.9),
         ], frequencyJitter: 0.15, direct: 0.05, rustle: 0, rustleBand: 500...3000, lowpass: 3200, highpass: 200,
         tail: 0.3, thumpTransmission: 0.2, clickTransmission: 0.02)
 

@@ -24,6 +24,8 @@ struct ShoeProfile {
     var thumpFrequency: Double
     /// Skin-on-ground slap (barefoot): a dull short noise burst.
     var slap: Double
+    /// How much grit and scuff the sole makes on a hard floor (rubber and leather scrape, skin hardly).
+    var grit: Double = 1
 
     static func profile(for shoe: ShoeKind) -> ShoeProfile {
         switch shoe {
@@ -31,7 +33,7 @@ struct ShoeProfile {
             return ShoeProfile(
                 heelRise: 0.003, heelPulse: 0.014, toePulseScale: 1.3, click: 0.3, clickDecay: 0.0015, clickLow: 300,
                 clickHigh: 2500,
-                toeLevel: 0.6, weight: 0.55, thumpFrequency: 90, slap: 0)
+                toeLevel: 0.6, weight: 0.55, thumpFrequency: 90, slap: 0, grit: 0.8)
         case .leather:
             return ShoeProfile(
                 heelRise: 0.0008, heelPulse: 0.004, toePulseScale: 1.4, click: 0.8, clickDecay: 0.0009, clickLow: 1500,
@@ -44,12 +46,12 @@ struct ShoeProfile {
         case .heels:
             return ShoeProfile(
                 heelRise: 0.0004, heelPulse: 0.002, toePulseScale: 3.0, click: 1.2, clickDecay: 0.0006, clickLow: 2500,
-                clickHigh: 16000, toeLevel: 0.2, weight: 0.25, thumpFrequency: 140, slap: 0)
+                clickHigh: 16000, toeLevel: 0.2, weight: 0.25, thumpFrequency: 140, slap: 0, grit: 0.5)
         case .barefoot:
             return ShoeProfile(
                 heelRise: 0.004, heelPulse: 0.015, toePulseScale: 1.1, click: 0, clickDecay: 0.001, clickLow: 300,
                 clickHigh: 1500,
-                toeLevel: 0.7, weight: 0.5, thumpFrequency: 85, slap: 0.5)
+                toeLevel: 0.7, weight: 0.5, thumpFrequency: 85, slap: 0.5, grit: 0.1)
         }
     }
 }

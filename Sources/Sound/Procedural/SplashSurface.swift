@@ -54,13 +54,15 @@ struct SplashSurface: SurfaceModel {
         for i in 0..<length where start + i < out.count {
             let t = Double(i) / rate
             phase += 2 * Double.pi * f0 * (1 + rise * t) / rate
-            out[start + i] += amplitude * sin(phase) * exp(-t / decay)
+            // A 0.5 ms fade-in: a bubble starts from rest, not with a click.
+            let onset = min(1, t / 0.0005)
+            out[start + i] += amplitude * onset * sin(phase) * exp(-t / decay)
         }
     }
 }
 
 extension SplashSurface {
     static let wet = SplashSurface(
-        splashAttack: 0.003, splashDecay: 0.045, splashBand: 600...7000, bubbles: 9, bubbleSpread: 0.04,
+        splashAttack: 0.003, splashDecay: 0.035, splashBand: 500...5000, bubbles: 9, bubbleSpread: 0.04,
         bubbleFrequencies: 500...2800, bubbleLevel: 0.5, tail: 0.3, thumpTransmission: 0.4, clickTransmission: 0.2)
 }

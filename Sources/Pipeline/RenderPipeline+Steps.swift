@@ -1,0 +1,60 @@
+import FootfallCore
+import Foundation
+import MediaIO
+import Pose
+import Steps
+
+/// Steps for a render: read from a (possibly edited) steps JSON, or detected from the video.
+struct StepAnalysis: Sendable {
+    var document: StepsDocument
+    var detection: StepDetection?
+    var warnings: [String] = []
+}
+
+extension RenderPipeline {
+    func steps(for request: RenderRequest, info: VideoInfo, timings: inout StageTimings) async throws -> StepAnalysis {
+        if let file = request.stepsFile {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw FootfallError.badInput("cannot read steps file \(file): check the path")
+            }
+            let document = try StepsDocument.decode(from: data, source: file)
+            if let last = document.steps.map(\.time).max(), last > info.duration + 0.5 {
+                throw FootfallError.badInput(
+                    "\(file) has a step at \(String(format: "%.2f", last)) s but the video is \(String(format: "%.2f", info.duration)) s long: is it the steps file of another video?"
+                )
+            }
+            logger.info("using \(document.steps.count) steps from \(file)")
+            return StepAnalysis(document: document, detection: nil)
+        }
+        var options = PoseOptions()
+        options.threads = request.config.threads
+        options.overlayPath = request.overlay
+        let path = request.video
+        let sink = progress
+        let total = info.frameCount
+        sink.update(stage: "pose", fraction: 0)
+        let frames = try await timings.measure("pose", items: { $0.count }) {
+            try await PoseEstimator.run(
+                makeSource: { try VideoDecoder(path: path) }, expectedFrames: total, options: options,
+                progress: { done, total in
+                    if total > 0 { sink.update(stage: "pose", fraction: Double(done) / Double(total)) }
+                })
+        }
+        sink.update(stage: "pose", fraction: 1)
+        let detection = try await timings.measure("steps") { StepDetector().detect(frames: frames, info: info) }
+        var warnings: [String] = []
+        let people = Set(frames.flatMap { $0.walkers.map(\.walker) })
+        if people.isEmpty {
+            warnings.append(
+                "no person found in frames 0–\(max(frames.count - 1, 0)): is the walker fully in view? The sound track is silent."
+            )
+        } else if detection.heelStrikes.isEmpty {
+            warnings.append("\(people.count) person(s) seen but no walking steps found: the track is silent.")
+        }
+        let document = StepsDocument(
+            video: .init(info), steps: detection.heelStrikes, toeOffs: detection.toeOffs)
+        return StepAnalysis(document: document, detection: detection, warnings: warnings)
+    }
+}
+
+extension VideoDecoder: FrameSource {}

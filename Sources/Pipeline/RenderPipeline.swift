@@ -1,0 +1,72 @@
+import Export
+import FootfallCore
+import Foundation
+import Logging
+import MediaIO
+import Mix
+import Sound
+
+/// Runs the stages for one video: probe → pose → steps → surface → plan → sound → mix → export.
+/// Each stage is timed; progress goes to the sink; every file is written atomically by the export stage.
+public struct RenderPipeline: Sendable {
+    public let progress: any ProgressSink
+    let logger = Logger(label: "footfall.render")
+
+    public init(progress: any ProgressSink = NoProgress()) {
+        self.progress = progress
+    }
+
+    public func render(_ request: RenderRequest) async throws -> RenderResult {
+        var timings = StageTimings()
+        var warnings: [String] = []
+        let config = request.config
+        progress.update(stage: "probe", fraction: 0)
+        let info = try await timings.measure("probe") { try MediaProbe.probe(request.video) }
+        progress.update(stage: "probe", fraction: 1)
+        let baseName = URL(fileURLWithPath: request.video).deletingPathExtension().lastPathComponent
+        let outputOptions = RenderOutputOptions(
+            force: request.force, originalAudio: OriginalAudio(rawValue: config.keepOriginalAudio) ?? .drop)
+        try RenderOutputs.preflight(
+            folder: request.outputDirectory, baseName: baseName, sourceVideo: request.video, options: outputOptions)
+        logger.info(
+            "rendering \(URL(fileURLWithPath: request.video).lastPathComponent) (\(info.width)×\(info.height), \(String(format: "%.1f", info.duration)) s) into \(request.outputDirectory)/"
+        )
+
+        var analysis = try await steps(for: request, info: info, timings: &timings)
+        warnings += analysis.warnings
+        let surfaces = try await surfaces(for: &analysis, request: request, info: info, timings: &timings)
+        warnings += surfaces.warnings
+
+        let shoe = try ShoeKind.parse(config.shoe)
+        let plan = PlanBuilder(
+            options: PlanOptions(stereoWidth: config.width, defaultSurface: config.defaultSurface)
+        ).build(
+            steps: analysis.document.steps, video: info, surfaces: surfaces.segments, seed: config.seed,
+            scene: surfaces.scene)
+        var document = analysis.document
+        document.steps = plan.steps.map(\.step)
+        document.surfaces = surfaces.segments
+        document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
+
+        let sounds = try await sounds(for: plan, shoe: shoe, request: request, timings: &timings, warnings: &warnings)
+        progress.update(stage: "mix", fraction: 0)
+        let settings = MixSettings(
+            dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)
+        let mixed = try await timings.measure("mix") {
+            try Mixer(settings: settings).render(plan: plan, sounds: sounds)
+        }
+        progress.update(stage: "mix", fraction: 1)
+
+        progress.update(stage: "export", fraction: 0)
+        let written = try await timings.measure("export") {
+            try RenderOutputs.write(
+                RenderOutputRequest(
+                    folder: request.outputDirectory, baseName: baseName, mix: mixed.mix, stems: mixed.stems,
+                    document: document, sourceVideo: request.video, options: outputOptions))
+        }
+        progress.update(stage: "export", fraction: 1)
+        return RenderResult(
+            video: info, outputs: written.all, document: document, timings: timings, warnings: warnings,
+            loudness: mixed.report.integratedLoudness, truePeak: mixed.report.truePeak)
+    }
+}

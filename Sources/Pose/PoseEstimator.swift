@@ -1,0 +1,78 @@
+import FootfallCore
+import Foundation
+import Logging
+
+/// Something that yields decoded frames in presentation order; created and used on the decoding thread only.
+public protocol FrameSource {
+    func nextFrame() throws -> RGBFrame?
+}
+
+/// Runs pose tracking over a whole video with decoding and inference overlapped on two threads, connected by a
+/// small bounded queue (no frame is dropped; at most `queueCapacity` frames are held).
+public enum PoseEstimator {
+    /// Progress callback: frames done, and the expected total (0 when unknown).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    private static let logger = Logger(label: "footfall.pose")
+
+    /// Pose frames for every decoded frame of the source made by `makeSource` (called on the decoding thread).
+    /// `sink`, when given, receives each frame with its poses on the inference thread (e.g. to draw an overlay).
+    public static func run(
+        makeSource: @escaping @Sendable () throws -> any FrameSource, expectedFrames: Int = 0, options: PoseOptions,
+        sink: (@Sendable (RGBFrame, PoseFrame) throws -> Void)? = nil, progress: Progress? = nil
+    ) async throws -> [PoseFrame] {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    let frames = try runBlocking(
+                        makeSource: makeSource, expectedFrames: expectedFrames, options: options, sink: sink,
+                        progress: progress)
+                    continuation.resume(returning: frames)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "footfall.pose.inference"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The same, blocking the calling thread (which becomes the inference thread).
+    public static func runBlocking(
+        makeSource: @escaping @Sendable () throws -> any FrameSource, expectedFrames: Int = 0, options: PoseOptions,
+        sink: (@Sendable (RGBFrame, PoseFrame) throws -> Void)? = nil, progress: Progress? = nil
+    ) throws -> [PoseFrame] {
+        let tracker = try PoseTracker(options: options.tracker, threads: options.threads)
+        let queue = BoundedQueue<Result<RGBFrame, any Error>>(capacity: options.queueCapacity)
+        let decoder = Thread {
+            do {
+                let source = try makeSource()
+                while let frame = try source.nextFrame() {
+                    if !queue.put(.success(frame)) { return }  // consumer stopped
+                }
+            } catch {
+                queue.put(.failure(error))
+            }
+            queue.close()
+        }
+        decoder.name = "footfall.pose.decode"
+        decoder.start()
+        defer { queue.close(discardPending: true) }
+
+        var poses: [PoseFrame] = []
+        let started = Date()
+        while let item = queue.take() {
+            let frame = try item.get()
+            let pose = try tracker.process(frame)
+            try sink?(frame, pose)
+            poses.append(pose)
+            progress?(poses.count, expectedFrames)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let ids = Set(poses.flatMap { $0.walkers.map(\.walker) })
+        logger.info(
+            "pose: \(poses.count) frames in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", Double(poses.count) / max(seconds, 1e-9))) fps), \(ids.count) walker(s), detector runs \(tracker.detectorRuns), landmark runs \(tracker.landmarkRuns)"
+        )
+        return poses
+    }
+}

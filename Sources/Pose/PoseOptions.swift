@@ -1,0 +1,22 @@
+import Foundation
+
+/// Settings for running pose estimation over a whole video.
+public struct PoseOptions: Sendable {
+    public var tracker = PoseTrackerOptions()
+    /// XNNPACK threads per model (the decoder runs on its own thread besides).
+    public var threads = 1
+    /// Decoder threads (0: FFmpeg's choice).
+    public var decoderThreads = 0
+    /// Decoded frames waiting for inference at most (the bound that keeps memory small).
+    public var queueCapacity = 4
+    /// When set, an MP4 with skeletons, joints and walker ids drawn on the video is written here.
+    public var overlayPath: String?
+
+    public init() {}
+
+    /// Outputs the model's landmarks without One-Euro smoothing.
+    public var rawLandmarks: Bool {
+        get { !tracker.smoothing }
+        set { tracker.smoothing = !newValue }
+    }
+}
