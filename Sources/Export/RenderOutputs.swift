@@ -50,6 +50,7 @@ public enum RenderOutputs {
         if !plan.stems.isEmpty {
             try createFolder(URL(fileURLWithPath: request.folder).appendingPathComponent("stems").path)
         }
+        if request.options.force { removeStaleStems(plan, request: request) }
 
         let json = try request.document.encoded()
         try AtomicFile.write(json + Data("\n".utf8), to: plan.steps)
@@ -91,6 +92,20 @@ public enum RenderOutputs {
             let more = existing.count > 1 ? " (and \(existing.count - 1) more)" : ""
             throw FootfallError.usage(
                 "'\(first)'\(more) already exists; pass --force to replace it, or choose another output folder")
+        }
+    }
+
+    /// A forced re-render with fewer walkers would leave the old walkers' stems behind, looking current.
+    static func removeStaleStems(_ plan: Plan, request: RenderOutputRequest) {
+        let folder = URL(fileURLWithPath: request.folder).appendingPathComponent("stems")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let current = Set(plan.stems.map { URL(fileURLWithPath: $0.path).lastPathComponent })
+        for name in names
+        where name.hasPrefix("\(request.baseName).walker") && name.hasSuffix(".wav") && !current.contains(name) {
+            let path = folder.appendingPathComponent(name).path
+            guard AtomicFile.canonical(path) != AtomicFile.canonical(request.sourceVideo) else { continue }
+            logger.info("removing the stale stem \(path)")
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 

@@ -6,64 +6,77 @@ struct FreeverbTail {
     private static let stereoSpread = 23
     private static let inputGain: Float = 0.015
 
-    private struct Comb {
-        var buffer: [Float]
-        var index = 0
-        var store: Float = 0
-        mutating func process(_ input: Float, feedback: Float, damp: Float) -> Float {
-            let out = buffer[index]
-            store = out * (1 - damp) + store * damp
-            buffer[index] = input + store * feedback
-            index = index + 1 == buffer.count ? 0 : index + 1
-            return out
-        }
-    }
-
-    private struct AllPass {
-        var buffer: [Float]
-        var index = 0
-        mutating func process(_ input: Float) -> Float {
-            let delayed = buffer[index]
-            buffer[index] = input + delayed * 0.5
-            index = index + 1 == buffer.count ? 0 : index + 1
-            return delayed - input
-        }
-    }
-
-    private var combs: [[Comb]]
-    private var allPasses: [[AllPass]]
+    /// Delay-line lengths for one channel: combs first, then all-passes.
+    private let lengths: [[Int]]
     private let feedback: Float
     private let damp: Float
 
     init(sampleRate: Double, roomSize: Float, damping: Float) {
         let scale = sampleRate / 44_100
-        func length(_ n: Int, _ channel: Int) -> Int {
-            max(1, Int((Double(n + channel * Self.stereoSpread) * scale).rounded()))
-        }
-        combs = (0..<2).map { c in
-            Self.combTunings.map { Comb(buffer: [Float](repeating: 0, count: length($0, c))) }
-        }
-        allPasses = (0..<2).map { c in
-            Self.allPassTunings.map { AllPass(buffer: [Float](repeating: 0, count: length($0, c))) }
+        lengths = (0..<2).map { c in
+            (Self.combTunings + Self.allPassTunings).map { n in
+                // The spread applies to combs and all-passes alike, as in Freeverb.
+                max(1, Int((Double(n + c * Self.stereoSpread) * scale).rounded()))
+            }
         }
         feedback = 0.7 + 0.28 * min(max(roomSize, 0), 1)
         damp = 0.4 * min(max(damping, 0), 1)
     }
 
     /// The wet signal only, from the mono sum of the input (as Freeverb does).
-    mutating func process(left: [Float], right: [Float]) -> ([Float], [Float]) {
+    func process(left: [Float], right: [Float]) -> ([Float], [Float]) {
         let n = min(left.count, right.count)
-        var outL = [Float](repeating: 0, count: n)
-        var outR = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let input = (left[i] + right[i]) * Self.inputGain
-            for c in 0..<2 {
-                var acc: Float = 0
-                for k in 0..<combs[c].count { acc += combs[c][k].process(input, feedback: feedback, damp: damp) }
-                for k in 0..<allPasses[c].count { acc = allPasses[c][k].process(acc) }
-                if c == 0 { outL[i] = acc } else { outR[i] = acc }
+        var input = [Float](repeating: 0, count: n)
+        for i in 0..<n { input[i] = (left[i] + right[i]) * Self.inputGain }
+        return (channel(input, lengths: lengths[0]), channel(input, lengths: lengths[1]))
+    }
+
+    /// One channel, all delay lines in one contiguous buffer and walked with raw pointers: this loop runs
+    /// 12 filters per sample over the whole track.
+    private func channel(_ input: [Float], lengths: [Int]) -> [Float] {
+        let combCount = Self.combTunings.count
+        let lineCount = lengths.count
+        var offsets = [Int](repeating: 0, count: lineCount)
+        for k in 1..<lineCount { offsets[k] = offsets[k - 1] + lengths[k - 1] }
+        var lines = [Float](repeating: 0, count: offsets[lineCount - 1] + lengths[lineCount - 1])
+        var index = [Int](repeating: 0, count: lineCount)
+        var store = [Float](repeating: 0, count: combCount)
+        var out = [Float](repeating: 0, count: input.count)
+        let feedback = self.feedback
+        let damp = self.damp
+        lines.withUnsafeMutableBufferPointer { buf in
+            index.withUnsafeMutableBufferPointer { idx in
+                store.withUnsafeMutableBufferPointer { st in
+                    out.withUnsafeMutableBufferPointer { y in
+                        input.withUnsafeBufferPointer { x in
+                            lengths.withUnsafeBufferPointer { len in
+                                offsets.withUnsafeBufferPointer { off in
+                                    for i in 0..<x.count {
+                                        var acc: Float = 0
+                                        for k in 0..<combCount {
+                                            let p = off[k] + idx[k]
+                                            let delayed = buf[p]
+                                            st[k] = delayed * (1 - damp) + st[k] * damp
+                                            buf[p] = x[i] + st[k] * feedback
+                                            idx[k] = idx[k] + 1 == len[k] ? 0 : idx[k] + 1
+                                            acc += delayed
+                                        }
+                                        for k in combCount..<lineCount {
+                                            let p = off[k] + idx[k]
+                                            let delayed = buf[p]
+                                            buf[p] = acc + delayed * 0.5
+                                            idx[k] = idx[k] + 1 == len[k] ? 0 : idx[k] + 1
+                                            acc = delayed - acc
+                                        }
+                                        y[i] = acc
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        return (outL, outR)
+        return out
     }
 }

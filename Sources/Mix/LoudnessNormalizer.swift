@@ -48,7 +48,7 @@ public struct LoudnessNormalizer: Sendable {
         let maxGain = before.truePeak.map { self.limiter.ceiling - $0 + maxReduction } ?? gain
         gain = min(gain, maxGain)
         var limiter = self.limiter
-        var limited = limiter.process(Self.scaled(audio, by: gain))
+        var limited = limiter.process(audio, preGain: gain)
         var after = try LoudnessMeter.measure(limited.audio)
         // Loudness gained per dB of gain shrinks as the limiter works harder; the secant of the last two passes
         // estimates it, so the next gain lands nearer the target than adding the shortfall would.
@@ -66,7 +66,7 @@ public struct LoudnessNormalizer: Sendable {
             } else {
                 break
             }
-            limited = limiter.process(Self.scaled(audio, by: gain))
+            limited = limiter.process(audio, preGain: gain)
             after = try LoudnessMeter.measure(limited.audio)
         }
         if let peak = after.truePeak, peak > limiter.ceiling {

@@ -57,9 +57,9 @@ public struct Mixer: Sendable {
         logger.info(
             "mixed \(placement.placed) steps (\(placement.skipped) outside the track), room: \(report.room)",
             metadata: [
-                "lufs": "\(report.integratedLoudness.map { String(format2($0)) } ?? "silent")",
-                "true_peak_dbtp": "\(report.truePeak.map { String(format2($0)) } ?? "-inf")",
-                "limiter_db": "\(format2(report.limiterReduction))",
+                "lufs": "\(report.integratedLoudness.map(rounded) ?? "silent")",
+                "true_peak_dbtp": "\(report.truePeak.map(rounded) ?? "-inf")",
+                "limiter_db": "\(rounded(report.limiterReduction))",
             ])
         return Output(mix: mix, stems: stems, report: report)
     }
@@ -112,7 +112,5 @@ public struct Mixer: Sendable {
     }
 }
 
-private func format2(_ v: Double) -> String {
-    let r = (v * 100).rounded() / 100
-    return "\(r)"
-}
+/// Two decimals, for log lines.
+private func rounded(_ v: Double) -> String { "\((v * 100).rounded() / 100)" }

@@ -91,8 +91,8 @@ public struct PlanBuilder: Sendable {
     }
 }
 
-/// Apparent walker heights, as a distance cue: the tallest walker in the video is at the reference distance and a
-/// walker half as tall is twice as far (pinhole camera: height ∝ 1 / distance).
+/// Apparent walker heights, as a distance cue: the walker with the largest median height is at the reference
+/// distance and a walker half as tall is twice as far (pinhole camera: height ∝ 1 / distance).
 struct WalkerHeights {
     private let tallest: Double?
     private let medianByWalker: [Int: Double]
@@ -102,11 +102,13 @@ struct WalkerHeights {
         for s in steps {
             if let h = s.walkerHeight, h.isFinite, h > 0 { byWalker[s.walker, default: []].append(h) }
         }
-        tallest = byWalker.values.flatMap { $0 }.max()
-        medianByWalker = byWalker.mapValues { hs in
+        let medians = byWalker.mapValues { hs in
             let sorted = hs.sorted()
             return sorted[sorted.count / 2]
         }
+        medianByWalker = medians
+        // The nearest walker's typical height, not one step's: a single oversized box must not push everyone away.
+        tallest = medians.values.max()
     }
 
     func distance(for step: StepEvent, reference: Double) -> Double {

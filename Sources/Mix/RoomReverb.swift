@@ -70,7 +70,7 @@ public struct RoomReverb: Sendable, Equatable {
         Self.addReflections(leftReflections, from: audio.channels[0], into: &left, rate: rate)
         Self.addReflections(rightReflections, from: audio.channels[1], into: &right, rate: rate)
         if let roomSize, tailGain > 0 {
-            var tail = FreeverbTail(sampleRate: rate, roomSize: roomSize, damping: damping)
+            let tail = FreeverbTail(sampleRate: rate, roomSize: roomSize, damping: damping)
             let (tl, tr) = tail.process(left: audio.channels[0], right: audio.channels[1])
             for i in 0..<left.count {
                 left[i] += tl[i] * tailGain

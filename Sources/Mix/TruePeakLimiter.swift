@@ -33,24 +33,30 @@ public struct TruePeakLimiter: Sendable {
         self.margin = margin
     }
 
-    public func process(_ audio: AudioBuffer) -> Result {
-        let frames = audio.frameCount
-        guard frames > 0, audio.channelCount > 0 else { return Result(audio: audio, maxReduction: 0) }
-        let limit = Float(SpatialLaw.linear(ceiling - max(margin, 0)))
-        let env = TruePeakDetector().envelope(audio, threshold: limit)
-        guard let top = env.max(), top > limit else { return Result(audio: audio, maxReduction: 0) }
+    /// - Parameter preGain: gain in dB applied before limiting, folded into the one pass over the samples (so the
+    ///   caller need not make a scaled copy of a long track).
+    public func process(_ input: AudioBuffer, preGain: Double = 0) -> Result {
+        let frames = input.frameCount
+        let pre = Float(SpatialLaw.linear(preGain))
+        guard frames > 0, input.channelCount > 0 else { return Result(audio: input, maxReduction: 0) }
+        // Peaks are found on the input; the limit is moved by the pre-gain instead of scaling the signal.
+        let limit = Float(SpatialLaw.linear(ceiling - max(margin, 0))) / pre
+        let env = TruePeakDetector().envelope(input, threshold: limit)
+        var out = input
+        guard let top = env.max(), top > limit else {
+            if pre != 1 { for c in 0..<out.channelCount { for i in 0..<frames { out.channels[c][i] *= pre } } }
+            return Result(audio: out, maxReduction: 0)
+        }
 
-        let rate = Double(audio.sampleRate)
+        let rate = Double(input.sampleRate)
         let attack = max(1, Int((lookAhead * rate).rounded()))
         let after = attack + max(0, Int((hold * rate).rounded()))
         let gain = gainCurve(env: env, limit: limit, attack: attack, after: after, releaseSamples: release * rate)
 
-        var out = audio
-        var minGain: Float = 1
         for c in 0..<out.channelCount {
-            for i in 0..<frames { out.channels[c][i] *= gain[i] }
+            for i in 0..<frames { out.channels[c][i] *= pre * gain[i] }
         }
-        for g in gain { minGain = min(minGain, g) }
+        let minGain = gain.min() ?? 1
         return Result(audio: out, maxReduction: -SpatialLaw.decibels(Double(minGain)))
     }
 

@@ -66,6 +66,11 @@ public struct AuditionRenderer: Sendable {
             throw FootfallError.failure(
                 "backend '\(backend.name)' returned \(sounds.count) sounds for \(requests.count) steps")
         }
+        if let wrong = sounds.first(where: { $0.audio.sampleRate != settings.sampleRate }) {
+            throw FootfallError.failure(
+                "backend '\(backend.name)' returned \(wrong.audio.sampleRate) Hz audio for a \(settings.sampleRate) Hz request"
+            )
+        }
         let rate = Double(settings.sampleRate)
         let times = (0..<settings.steps).map { Self.leadIn + Double($0) * interval }
         let longest = sounds.map { $0.audio.frameCount - $0.transientIndex }.max() ?? 0

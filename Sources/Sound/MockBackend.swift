@@ -30,7 +30,7 @@ public struct MockBackend: SoundBackend {
         let halfClick = max(1, Int(0.0005 * rate))
         let thumpLength = Int(0.010 * rate)
         let count = peakIndex + thumpLength + halfClick
-        let level: Float = (request.foot == .left ? 0.8 : 0.7) * Float(0.5 + 0.5 * min(max(request.intensity, 0), 1))
+        let level: Float = (request.foot == .left ? 0.8 : 0.7) * Float(0.5 + 0.5 * request.safeIntensity)
         var samples = [Float](repeating: 0, count: count)
         for k in -halfClick...halfClick {
             // Triangle-windowed alternating click: symmetric about the peak, so its envelope peaks exactly there.

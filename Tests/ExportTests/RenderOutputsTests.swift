@@ -99,8 +99,15 @@ private func request(in folder: URL, force: Bool = false, source: String = "/vid
     let before = try Data(contentsOf: URL(fileURLWithPath: first.audio))
     #expect(throws: FootfallError.self) { try RenderOutputs.write(request(in: folder)) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: first.audio)) == before)
+    // A stem from an earlier render with more walkers goes away on a forced re-render; unrelated files stay.
+    let stale = folder.appendingPathComponent("stems/walk.walker9.left.wav").path
+    let unrelated = folder.appendingPathComponent("stems/notes.txt").path
+    try Data([1]).write(to: URL(fileURLWithPath: stale))
+    try Data([2]).write(to: URL(fileURLWithPath: unrelated))
     let again = try RenderOutputs.write(request(in: folder, force: true))
     #expect(again.audio == first.audio)
+    #expect(!FileManager.default.fileExists(atPath: stale))
+    #expect(FileManager.default.fileExists(atPath: unrelated))
 }
 
 @Test func neverWritesOverTheInputEvenWithForce() throws {

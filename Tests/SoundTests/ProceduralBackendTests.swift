@@ -129,6 +129,15 @@ import Testing
         #expect((1440...5760).contains(run) && (1440...5760).contains(walk))
     }
 
+    @Test func non_finite_intensity_and_interval_still_give_a_normal_step() throws {
+        let odd = SoundRequest(surface: .gravel, foot: .left, intensity: .nan, stepInterval: -.infinity, seed: 4)
+        let normal = SoundRequest(surface: .gravel, foot: .left, intensity: 0.5, stepInterval: nil, seed: 4)
+        let a = try backend.sound(for: odd)
+        #expect(a.audio.channels[0].allSatisfy { $0.isFinite })
+        let b = try backend.sound(for: normal)
+        #expect(a == b)
+    }
+
     @Test func unsupported_sample_rate_is_a_usage_error() {
         #expect(throws: FootfallError.self) {
             try backend.sound(for: SoundRequest(surface: .wood, foot: .left, seed: 1, sampleRate: 100))

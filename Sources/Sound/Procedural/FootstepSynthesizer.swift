@@ -80,7 +80,7 @@ struct FootstepSynthesizer {
     private func normalize(_ audio: inout AudioBuffer, request: SoundRequest, variation: StepVariation) {
         let peak = audio.peak
         guard peak > 0, peak.isFinite else { return }
-        let intensity = min(max(request.intensity, 0), 1)
+        let intensity = request.safeIntensity
         let targetDB = min(-3 + 9 * (intensity - 1) + variation.gainDB, -1)
         let scale = Float(pow(10, targetDB / 20)) / peak
         for c in audio.channels.indices {

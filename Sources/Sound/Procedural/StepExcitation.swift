@@ -27,7 +27,7 @@ struct StepExcitation {
     init(request: SoundRequest, variation: StepVariation, preRoll: Int) {
         sampleRate = Double(request.sampleRate)
         shoe = ShoeProfile.profile(for: request.shoe)
-        let intensity = min(max(request.intensity, 0), 1)
+        let intensity = request.safeIntensity
         self.intensity = intensity
         pitch = variation.pitchRatio
         // Harder steps are shorter impacts (brighter) with more click.

@@ -23,7 +23,7 @@ struct StepVariation {
         gainDB = rng.uniform(-2...2) + footGain
         cents = min(max(rng.gaussian() * 45, -100), 100) + footCents
         // Faster steps roll through the foot faster: the delay is ~12 % of the step interval, within 30–120 ms.
-        let interval = request.stepInterval ?? 0.55
+        let interval = request.safeStepInterval ?? 0.55
         let nominal = min(max(interval * 0.12, 0.03), 0.12) * (request.foot == .left ? 1.0 : 1.05)
         toeDelay = min(max(nominal * rng.uniform(0.85...1.15), 0.03), 0.12)
         pulseScale = rng.uniform(0.85...1.15)

@@ -88,7 +88,8 @@ public struct SamplesBackend: SoundBackend {
                 decoded[key] = audio
             }
             let playback = AudioBuffer(sampleRate: request.sampleRate, channels: audio.channels)
-            guard let sound = SampleClip.footstep(from: playback, gainDB: gainDB, intensity: request.intensity) else {
+            guard let sound = SampleClip.footstep(from: playback, gainDB: gainDB, intensity: request.safeIntensity)
+            else {
                 throw FootfallError.badInput("recording '\(path)' is silent: remove it from the samples folder")
             }
             results.append(sound)
