@@ -35,7 +35,7 @@ final class AudioTrackEncoder {
         self.audio = audio
         ctx.pointee.sample_rate = Int32(audio.sampleRate)
         ctx.pointee.ch_layout = cff_channel_layout_default(Int32(max(1, audio.channelCount)))
-        ctx.pointee.sample_fmt = encoder.pointee.sample_fmts?.pointee ?? AV_SAMPLE_FMT_FLTP
+        ctx.pointee.sample_fmt = SampleConversion.preferredFormat(encoder)
         ctx.pointee.time_base = AVRational(num: 1, den: Int32(audio.sampleRate))
         if codecID == AV_CODEC_ID_AAC { ctx.pointee.bit_rate = Int64(bitRate) }
         if codecID == AV_CODEC_ID_PCM_S24LE { ctx.pointee.bits_per_raw_sample = 24 }

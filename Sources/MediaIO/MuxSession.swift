@@ -33,6 +33,9 @@ final class MuxSession {
         try output.writeHeader()
     }
 
+    /// MKTAG('h', 'v', 'c', '1').
+    static let hvc1: UInt32 = 0x3163_7668
+
     deinit {
         var p: UnsafeMutablePointer<AVPacket>? = packet
         av_packet_free(&p)
@@ -49,7 +52,8 @@ final class MuxSession {
         if output.canHold(codecID) {
             let st = try output.addStream()
             try FFmpeg.check(avcodec_parameters_copy(st.pointee.codecpar, source.pointee.codecpar), "copying video")
-            st.pointee.codecpar.pointee.codec_tag = 0
+            // Let the muxer choose the tag, except HEVC: Apple players only play the 'hvc1' variant.
+            st.pointee.codecpar.pointee.codec_tag = codecID == AV_CODEC_ID_HEVC ? Self.hvc1 : 0
             st.pointee.time_base = source.pointee.time_base
             st.pointee.avg_frame_rate = source.pointee.avg_frame_rate
             st.pointee.r_frame_rate = source.pointee.r_frame_rate

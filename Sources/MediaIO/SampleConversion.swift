@@ -3,6 +3,20 @@ import FootfallCore
 
 /// Fills encoder frames from planar float, for the sample formats Footfall's encoders take.
 enum SampleConversion {
+    static let supported = [AV_SAMPLE_FMT_FLTP, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S32]
+
+    /// The first of `supported` (in that order of preference) the encoder takes; FLTP if it lists none.
+    static func preferredFormat(_ encoder: UnsafePointer<AVCodec>) -> AVSampleFormat {
+        var offered: [AVSampleFormat] = []
+        if var p = encoder.pointee.sample_fmts {
+            while p.pointee != AV_SAMPLE_FMT_NONE {
+                offered.append(p.pointee)
+                p += 1
+            }
+        }
+        return supported.first { offered.contains($0) } ?? AV_SAMPLE_FMT_FLTP
+    }
+
     static func fill(_ frame: UnsafeMutablePointer<AVFrame>, from audio: AudioBuffer, start: Int, count: Int) {
         let channels = audio.channelCount
         switch AVSampleFormat(frame.pointee.format) {

@@ -60,6 +60,7 @@ public enum PoseEstimator {
         defer { queue.close(discardPending: true) }
 
         var poses: [PoseFrame] = []
+        poses.reserveCapacity(max(0, expectedFrames))
         let started = Date()
         while let item = queue.take() {
             let frame = try item.get()
@@ -69,10 +70,26 @@ public enum PoseEstimator {
             progress?(poses.count, expectedFrames)
         }
         let seconds = Date().timeIntervalSince(started)
+        poses = dropShortTracks(poses, minFrames: options.minTrackFrames)
         let ids = Set(poses.flatMap { $0.walkers.map(\.walker) })
         logger.info(
             "pose: \(poses.count) frames in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", Double(poses.count) / max(seconds, 1e-9))) fps), \(ids.count) walker(s), detector runs \(tracker.detectorRuns), landmark runs \(tracker.landmarkRuns)"
         )
         return poses
+    }
+
+    /// Removes walkers seen in fewer than `minFrames` frames (flickers: a false detection or a track that
+    /// collapsed immediately). Their ids stay unused.
+    static func dropShortTracks(_ poses: [PoseFrame], minFrames: Int) -> [PoseFrame] {
+        guard minFrames > 1 else { return poses }
+        var counts: [Int: Int] = [:]
+        for frame in poses { for walker in frame.walkers { counts[walker.walker, default: 0] += 1 } }
+        let short = Set(counts.filter { $0.value < minFrames }.keys)
+        guard !short.isEmpty else { return poses }
+        return poses.map { frame in
+            var kept = frame
+            kept.walkers.removeAll { short.contains($0.walker) }
+            return kept
+        }
     }
 }

@@ -9,6 +9,9 @@ public struct PoseOptions: Sendable {
     public var decoderThreads = 0
     /// Decoded frames waiting for inference at most (the bound that keeps memory small).
     public var queueCapacity = 4
+    /// Walkers seen in fewer frames than this are dropped from the result (1 keeps everything). The overlay
+    /// video is drawn while tracking, so it still shows them.
+    public var minTrackFrames = 3
     /// When set, an MP4 with skeletons, joints and walker ids drawn on the video is written here.
     public var overlayPath: String?
 

@@ -44,7 +44,8 @@ public final class PoseTracker {
         var anyMissing = false
         // 1. Follow every known walker from its previous crop.
         for index in tracks.indices {
-            if let pose = try follow(&tracks[index], frame: frame, roi: tracks[index].roi) {
+            let roi = tracks[index].missingFrames > 0 ? tracks[index].predictedROI(at: frame.time) : tracks[index].roi
+            if let pose = try follow(&tracks[index], frame: frame, roi: roi) {
                 walkers.append(pose)
             } else {
                 anyMissing = true
@@ -55,7 +56,7 @@ public final class PoseTracker {
         for detection in try search(frame, urgent: tracks.isEmpty || anyMissing) {
             let hip = detection.keypoints[0]
             let side = detection.roi.width
-            if let index = tracks.firstIndex(where: { $0.isSamePerson(hip: hip, side: side) }) {
+            if let index = tracks.firstIndex(where: { $0.isSamePerson(hip: hip, side: side, time: frame.time) }) {
                 // Known walker: re-acquire it from the detection if it was lost in this frame.
                 guard tracks[index].missingFrames > 0,
                     let pose = try follow(&tracks[index], frame: frame, roi: detection.roi)
@@ -67,7 +68,9 @@ public final class PoseTracker {
             var track = WalkerTrack(id: nextID, roi: detection.roi, time: frame.time)
             guard let pose = try follow(&track, frame: frame, roi: detection.roi),
                 pose.box.height >= options.minBodyFraction * detection.roi.width,
-                !tracks.contains(where: { $0.missingFrames == 0 && $0.isSamePerson(hip: track.hip, side: track.side) })
+                !tracks.contains(where: {
+                    $0.missingFrames == 0 && $0.isSamePerson(hip: track.hip, side: track.side, time: frame.time)
+                })
             else { continue }
             nextID += 1
             tracks.append(track)
@@ -108,11 +111,7 @@ public final class PoseTracker {
             track.missingFrames += 1
             return nil
         }
-        track.roi = next
-        track.hip = Point2D(x: next.centerX, y: next.centerY)
-        track.side = next.width
-        track.lastSeen = time
-        track.missingFrames = 0
+        track.update(roi: next, time: time)
         let box =
             BoundingBox.enclosing(landmarks.map { Point2D(x: $0.x, y: $0.y) })
             ?? BoundingBox(x: next.centerX, y: next.centerY, width: 0, height: 0)
@@ -124,7 +123,7 @@ public final class PoseTracker {
         var dropped = Set<Int>()
         for i in tracks.indices where tracks[i].missingFrames == 0 && !dropped.contains(tracks[i].id) {
             for j in tracks.indices where j > i && tracks[j].missingFrames == 0 && !dropped.contains(tracks[j].id) {
-                if tracks[i].isSamePerson(hip: tracks[j].hip, side: tracks[j].side) {
+                if tracks[i].isSamePerson(hip: tracks[j].hip, side: tracks[j].side, time: tracks[j].lastSeen) {
                     dropped.insert(max(tracks[i].id, tracks[j].id))
                 }
             }

@@ -18,7 +18,7 @@ public struct PoseTrackerOptions: Sendable, Equatable {
     /// Smallest walker (pixel height) the tiles should find, as a fraction of the frame height.
     public var minWalkerHeight = 0.17
     /// A walker not seen for longer than this (seconds) ends; shorter gaps (occlusion) keep its id.
-    public var maxMissingTime = 0.4
+    public var maxMissingTime = 0.7
     /// A new walker's landmarks must span at least this fraction of its detection crop (a real person fills about
     /// 0.5–0.7 of it; small objects the models mistake for a person give far less).
     public var minBodyFraction = 0.35

@@ -13,6 +13,8 @@ struct WalkerTrack {
     /// Hip centre and ROI side of the last sighting, for matching detections.
     var hip: Point2D
     var side: Double
+    /// Hip velocity in pixels per second (smoothed), to predict where a hidden walker is.
+    var velocity = Point2D(x: 0, y: 0)
 
     init(id: Int, roi: RotatedRect, time: Double) {
         self.id = id
@@ -22,12 +24,48 @@ struct WalkerTrack {
         side = roi.width
     }
 
-    /// True when a person with hip centre `otherHip` and ROI side `otherSide` is this walker.
-    func isSamePerson(hip otherHip: Point2D, side otherSide: Double) -> Bool {
-        let distance = ((hip.x - otherHip.x) * (hip.x - otherHip.x) + (hip.y - otherHip.y) * (hip.y - otherHip.y))
-            .squareRoot()
+    /// Where the hip centre should be at `time`, moving on at the last velocity (for a walker hidden since
+    /// `lastSeen`).
+    func predictedHip(at time: Double) -> Point2D {
+        let dt = max(0, time - lastSeen)
+        return Point2D(x: hip.x + velocity.x * dt, y: hip.y + velocity.y * dt)
+    }
+
+    /// True when a person with hip centre `otherHip` and ROI side `otherSide`, seen at `time`, is this walker.
+    /// The tolerance grows while the walker is hidden.
+    func isSamePerson(hip otherHip: Point2D, side otherSide: Double, time: Double) -> Bool {
+        let expected = predictedHip(at: time)
+        let dx = expected.x - otherHip.x
+        let dy = expected.y - otherHip.y
+        let hidden = max(0, time - lastSeen)
+        let tolerance = (0.25 + 0.3 * min(hidden, 2)) * max(side, otherSide)
         let ratio = side / max(otherSide, 1e-9)
-        return distance < 0.25 * max(side, otherSide) && ratio > 0.6 && ratio < 1 / 0.6
+        return (dx * dx + dy * dy).squareRoot() < tolerance && ratio > 0.6 && ratio < 1 / 0.6
+    }
+
+    /// Records a sighting: new crop, hip, size and velocity.
+    mutating func update(roi next: RotatedRect, time: Double) {
+        let newHip = Point2D(x: next.centerX, y: next.centerY)
+        let dt = time - lastSeen
+        if dt > 0, dt < 1, missingFrames == 0 {
+            let vx = (newHip.x - hip.x) / dt
+            let vy = (newHip.y - hip.y) / dt
+            velocity = Point2D(x: 0.7 * velocity.x + 0.3 * vx, y: 0.7 * velocity.y + 0.3 * vy)
+        }
+        roi = next
+        hip = newHip
+        side = next.width
+        lastSeen = time
+        missingFrames = 0
+    }
+
+    /// The crop to try while the walker is hidden: the last one, moved along the walker's velocity.
+    func predictedROI(at time: Double) -> RotatedRect {
+        var moved = roi
+        let expected = predictedHip(at: time)
+        moved.centerX += expected.x - hip.x
+        moved.centerY += expected.y - hip.y
+        return moved
     }
 
     mutating func resetSmoothing() {

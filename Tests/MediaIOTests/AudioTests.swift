@@ -88,3 +88,21 @@ import Testing
         #expect(abs(Double(onset) / 48_000 - 0.25) < 0.0005)
     }
 }
+
+@Suite struct AudioFileTests {
+    @Test(arguments: AudioFileCodec.allCases)
+    func readsWhatFFmpegWrites(codec: AudioFileCodec) throws {
+        let dir = try TestFiles.temporaryDirectory("aud-file")
+        defer { TestFiles.remove(dir) }
+        let ext = ["flac": "flac", "mp3": "mp3", "aac": "m4a", "pcm16": "wav"][codec.rawValue] ?? "bin"
+        let path = dir.appendingPathComponent("click.\(ext)").path
+        try AudioFileWriter.write(
+            SyntheticAudio.clicks(at: [0.3], duration: 0.6, sampleRate: 44_100), to: path, codec: codec)
+        let audio = try readAudioFile(path: path)
+        #expect(audio.sampleRate == 48_000 && audio.channelCount == 2)
+        // Lossy codecs pad the end by up to a frame (1152 samples for MP3).
+        #expect(audio.duration >= 0.6 - 1e-3 && audio.duration < 0.6 + 1152.0 / 44_100 + 1e-3)
+        let onset = try #require(SyntheticAudio.onset(in: audio.channels[0]))
+        #expect(abs(Double(onset) / 48_000 - 0.3) <= 0.001)
+    }
+}

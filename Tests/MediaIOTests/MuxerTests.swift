@@ -10,7 +10,8 @@ import Testing
         defer { TestFiles.remove(dir) }
         let source = try SyntheticClip.make(
             at: dir.appendingPathComponent("walk.mp4").path, duration: 2, rotation: 90,
-            audio: SyntheticAudio.sine(frequency: 300, duration: 2, amplitude: 0.1))
+            audio: SyntheticAudio.sine(frequency: 300, duration: 2, amplitude: 0.1),
+            codec: .h264(crf: 23, preset: "veryfast"))  // with B-frames: negative DTS, edit list
         let output = dir.appendingPathComponent("walk.footfall.mp4").path
         let clicks = SyntheticAudio.clicks(at: [1.0], duration: 2)
         let report = try Muxer.mux(MuxRequest(videoSource: source.path, audio: clicks, output: output))

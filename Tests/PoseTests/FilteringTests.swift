@@ -50,3 +50,15 @@ import Testing
     let changed = stride(from: 0, to: frame.pixels.count, by: 3).filter { frame.pixels[$0] != 100 }.count
     #expect(changed > 200)
 }
+
+@Test func shortTracksAreDropped() {
+    func walker(_ id: Int) -> WalkerPose {
+        WalkerPose(walker: id, landmarks: [], box: BoundingBox(x: 0, y: 0, width: 1, height: 1), score: 1)
+    }
+    let poses = (0..<4).map { i in
+        PoseFrame(time: Double(i), frame: i, walkers: i == 2 ? [walker(0), walker(1)] : [walker(0)])
+    }
+    let kept = PoseEstimator.dropShortTracks(poses, minFrames: 3)
+    #expect(kept.allSatisfy { $0.walkers.map(\.walker) == [0] })
+    #expect(PoseEstimator.dropShortTracks(poses, minFrames: 1) == poses)
+}
