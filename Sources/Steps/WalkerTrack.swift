@@ -15,22 +15,25 @@ struct WalkerTrack {
         let ordered = frames.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         for (_, frame) in ordered where frame.time.isFinite {
             for pose in frame.walkers where pose.landmarks.count >= LandmarkIndex.count {
-                var list = byWalker[pose.walker, default: []]
-                if var last = list.last, let lastTime = last.times.last, let lastPose = last.poses.last,
-                    frame.time - lastTime <= maxGap, !Self.isJump(from: lastPose, to: pose, maxJump: maxJump),
-                    frame.time > lastTime
+                // Mutate in place: copying the walker's growing track per frame would be quadratic.
+                let extends: Bool
+                if let last = byWalker[pose.walker]?.last, let lastTime = last.times.last,
+                    let lastPose = last.poses.last
                 {
-                    last.times.append(frame.time)
-                    last.frames.append(frame.frame)
-                    last.poses.append(pose)
-                    list[list.count - 1] = last
-                } else if let lastTime = list.last?.times.last, frame.time <= lastTime {
-                    continue  // duplicate time stamp: keep the first
+                    if frame.time <= lastTime { continue }  // duplicate time stamp: keep the first
+                    extends =
+                        frame.time - lastTime <= maxGap && !Self.isJump(from: lastPose, to: pose, maxJump: maxJump)
                 } else {
-                    list.append(
+                    extends = false
+                }
+                if extends, let n = byWalker[pose.walker]?.count {
+                    byWalker[pose.walker]?[n - 1].times.append(frame.time)
+                    byWalker[pose.walker]?[n - 1].frames.append(frame.frame)
+                    byWalker[pose.walker]?[n - 1].poses.append(pose)
+                } else {
+                    byWalker[pose.walker, default: []].append(
                         WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
                 }
-                byWalker[pose.walker] = list
             }
         }
         return byWalker

@@ -38,13 +38,18 @@ struct ZeniMethod {
                 // Stance speed of this heel after contact (≈ 0 for a static camera, the pan speed otherwise).
                 let stance = Self.plateau(heelV, from: k + Int(0.03 / dt), to: k + Int(0.4 / dt), width: Int(0.08 / dt))
                 let walking = pelvisV[k] - stance
+                // The heel sheds the last half of its speed within a few tens of ms; a rest found much later means
+                // the landmarks wobbled (legs crossing, left/right confusion): keep the later time, trust it less.
+                var settling = 1.0
                 if options.restFraction < 1, walking > 0.05 {
-                    let rel = heelV.map { $0 - stance }
+                    // Heel speed over the ground (heelV − stance) down to restFraction × walking speed.
                     let limit = k + Int(0.2 / dt)
                     if let c = SegmentSignals.firstCrossingBelow(
-                        rel, level: options.restFraction * walking, from: k, limit: limit, hold: Int(0.05 / dt)),
+                        heelV, level: stance + options.restFraction * walking, from: k, limit: limit,
+                        hold: Int(0.05 / dt)),
                         c > u
                     {
+                        if (c - u) * dt > 0.1 { settling = 0.6 }
                         u = c
                     }
                 }
@@ -52,7 +57,9 @@ struct ZeniMethod {
                 Self.logger.debug(
                     "zeni \(foot.rawValue) peak \(String(format: "%.3f", s.grid.time(Double(run.lowerBound + k)))) s, prominence \(String(format: "%.3f", peak.prominence)), stance \(String(format: "%.2f", stance)), walking \(String(format: "%.2f", walking)) h/s, event \(String(format: "%.3f", s.grid.time(g)))"
                 )
-                out.append(candidate(s, ch, foot: foot, kind: .heelStrike, at: g, run: run, speed: max(walking, 0)))
+                var strike = candidate(s, ch, foot: foot, kind: .heelStrike, at: g, run: run, speed: max(walking, 0))
+                strike.confidence *= settling
+                out.append(strike)
             }
             // Toe-off: the toe furthest behind the pelvis.
             let toeRuns = TrajectoryGrid.runs([ch.toeX], minLength: 3).compactMap { r -> Range<Int>? in
