@@ -39,6 +39,23 @@ struct WalkerTrack {
         return byWalker
     }
 
+    /// Whether the body is upright for most of the track, as walking needs: nose above pelvis above heels (image y
+    /// grows downward), each by at least `minGap` walker heights in the median frame. Pose models also "see"
+    /// people in pictures, reflections and clutter, often folded; those are no walkers.
+    func isUpright(minGap: Double = 0.15) -> Bool {
+        var head: [Double] = []
+        var legs: [Double] = []
+        for p in poses {
+            guard let h = p.apparentHeight, h > 0 else { continue }
+            let pelvis = p.pelvis
+            head.append((pelvis.y - p[.nose].y) / h)
+            let heelY = max(p[.leftHeel].y, p[.rightHeel].y)
+            legs.append((heelY - pelvis.y) / h)
+        }
+        guard let headGap = SignalMath.median(head), let legGap = SignalMath.median(legs) else { return false }
+        return headGap >= minGap && legGap >= minGap
+    }
+
     private static func isJump(from a: WalkerPose, to b: WalkerPose, maxJump: Double) -> Bool {
         let pa = a.pelvis
         let pb = b.pelvis
