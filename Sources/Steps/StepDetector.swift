@@ -39,11 +39,19 @@ public struct StepDetector: Sendable {
             var trajectories: [GaitTrajectories] = []
             var views: [(ViewClassifier.Result, Int)] = []
             var methods = Set<String>()
+            var rejectedTracks: [String] = []
             for track in walkerTracks where track.times.count >= 3 {
                 let signals = SegmentSignals(
                     track: track, options: options, gridRate: gridRate, cutoffHz: cutoffHz,
                     frameSize: (Double(info.width), Double(info.height)))
-                let view = ViewClassifier().classify(signals)
+                var view = ViewClassifier().classify(signals)
+                if !track.isUpright() {
+                    view.view = .stationary
+                    rejectedTracks.append(
+                        String(
+                            format: "track %.2f–%.2f s: not upright (nose, pelvis, heels out of order)",
+                            track.times.first ?? 0, track.times.last ?? 0))
+                }
                 Self.logger.debug(
                     "walker \(walker) track \(String(format: "%.2f", track.times.first ?? 0))–\(String(format: "%.2f", track.times.last ?? 0)) s: \(view.view.rawValue), excursion \(String(format: "%.2f", view.footExcursion)), correlation \(view.footCorrelation.map { String(format: "%.2f", $0) } ?? "-"), lateral \(String(format: "%.2f", view.lateralSpeed)) h/s, approach \(String(format: "%.2f", view.approachRate))/s"
                 )
@@ -79,7 +87,7 @@ public struct StepDetector: Sendable {
                     frameCount: walkerTracks.reduce(0) { $0 + $1.times.count }, segments: walkerTracks.count,
                     lateralSpeed: dominant?.lateralSpeed ?? 0, approachRate: dominant?.approachRate ?? 0,
                     footExcursion: dominant?.footExcursion ?? 0, cutoffHz: cutoffHz, heelStrikes: accepted.count,
-                    rejected: rejected, trajectories: trajectories))
+                    rejected: rejectedTracks + rejected, trajectories: trajectories))
             Self.logger.debug(
                 "walker \(walker): view \(dominant?.view.rawValue ?? "-"), \(accepted.count) heel strikes, \(rejected.count) rejected"
             )

@@ -74,8 +74,8 @@ struct VerticalMethod {
             $0.element / h[$0.offset]
         }
         let half = Int(0.6 / dt)
-        let refX = Self.slidingMedian(vx, half: half, stride: max(1, Int(0.02 / dt)))
-        let refY = Self.slidingMedian(vy, half: half, stride: max(1, Int(0.02 / dt)))
+        let refX = Self.slidingMedian(vx, half: half, stride: max(1, Int(0.03 / dt)))
+        let refY = Self.slidingMedian(vy, half: half, stride: max(1, Int(0.03 / dt)))
         return vx.indices.map { i -> Double in
             let dx = vx[i] - refX[i]
             let dy = vy[i] - refY[i]
@@ -107,7 +107,8 @@ struct VerticalMethod {
             position: position, walkerHeight: s.value(s.height, at: u), speed: nil)
     }
 
-    /// Median of `x` over ±`half` samples, evaluated every `stride` samples and linearly interpolated between.
+    /// Median of `x` over ±`half` samples, evaluated every `stride` samples (from every `stride`-th sample of the
+    /// window: the input is low-passed, so that loses nothing) and linearly interpolated between.
     static func slidingMedian(_ x: [Double], half: Int, stride step: Int) -> [Double] {
         let n = x.count
         guard n > 0 else { return [] }
@@ -116,7 +117,7 @@ struct VerticalMethod {
         while true {
             let lo = max(0, i - half)
             let hi = min(n - 1, i + half)
-            knots.append((i, SignalMath.median(Array(x[lo...hi])) ?? 0))
+            knots.append((i, SignalMath.median(Swift.stride(from: lo, through: hi, by: step).map { x[$0] }) ?? 0))
             if i == n - 1 { break }
             i = min(n - 1, i + step)
         }

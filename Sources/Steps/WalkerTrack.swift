@@ -15,25 +15,45 @@ struct WalkerTrack {
         let ordered = frames.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         for (_, frame) in ordered where frame.time.isFinite {
             for pose in frame.walkers where pose.landmarks.count >= LandmarkIndex.count {
-                var list = byWalker[pose.walker, default: []]
-                if var last = list.last, let lastTime = last.times.last, let lastPose = last.poses.last,
-                    frame.time - lastTime <= maxGap, !Self.isJump(from: lastPose, to: pose, maxJump: maxJump),
-                    frame.time > lastTime
+                // Mutate in place: copying the walker's growing track per frame would be quadratic.
+                let extends: Bool
+                if let last = byWalker[pose.walker]?.last, let lastTime = last.times.last,
+                    let lastPose = last.poses.last
                 {
-                    last.times.append(frame.time)
-                    last.frames.append(frame.frame)
-                    last.poses.append(pose)
-                    list[list.count - 1] = last
-                } else if let lastTime = list.last?.times.last, frame.time <= lastTime {
-                    continue  // duplicate time stamp: keep the first
+                    if frame.time <= lastTime { continue }  // duplicate time stamp: keep the first
+                    extends =
+                        frame.time - lastTime <= maxGap && !Self.isJump(from: lastPose, to: pose, maxJump: maxJump)
                 } else {
-                    list.append(
+                    extends = false
+                }
+                if extends, let n = byWalker[pose.walker]?.count {
+                    byWalker[pose.walker]?[n - 1].times.append(frame.time)
+                    byWalker[pose.walker]?[n - 1].frames.append(frame.frame)
+                    byWalker[pose.walker]?[n - 1].poses.append(pose)
+                } else {
+                    byWalker[pose.walker, default: []].append(
                         WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
                 }
-                byWalker[pose.walker] = list
             }
         }
         return byWalker
+    }
+
+    /// Whether the body is upright for most of the track, as walking needs: nose above pelvis above heels (image y
+    /// grows downward), each by at least `minGap` walker heights in the median frame. Pose models also "see"
+    /// people in pictures, reflections and clutter, often folded; those are no walkers.
+    func isUpright(minGap: Double = 0.15) -> Bool {
+        var head: [Double] = []
+        var legs: [Double] = []
+        for p in poses {
+            guard let h = p.apparentHeight, h > 0 else { continue }
+            let pelvis = p.pelvis
+            head.append((pelvis.y - p[.nose].y) / h)
+            let heelY = max(p[.leftHeel].y, p[.rightHeel].y)
+            legs.append((heelY - pelvis.y) / h)
+        }
+        guard let headGap = SignalMath.median(head), let legGap = SignalMath.median(legs) else { return false }
+        return headGap >= minGap && legGap >= minGap
     }
 
     private static func isJump(from a: WalkerPose, to b: WalkerPose, maxJump: Double) -> Bool {

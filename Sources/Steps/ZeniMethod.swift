@@ -38,13 +38,22 @@ struct ZeniMethod {
                 // Stance speed of this heel after contact (≈ 0 for a static camera, the pan speed otherwise).
                 let stance = Self.plateau(heelV, from: k + Int(0.03 / dt), to: k + Int(0.4 / dt), width: Int(0.08 / dt))
                 let walking = pelvisV[k] - stance
+                // The foot sheds the last half of its speed within a few tens of ms; a rest found much later means
+                // the landmarks wobbled (legs crossing, left/right confusion): keep the later time, trust it less.
+                var settling = 1.0
                 if options.restFraction < 1, walking > 0.05 {
-                    let rel = heelV.map { $0 - stance }
-                    let limit = k + Int(0.2 / dt)
-                    if let c = SegmentSignals.firstCrossingBelow(
-                        rel, level: options.restFraction * walking, from: k, limit: limit, hold: Int(0.05 / dt)),
-                        c > u
-                    {
+                    // The first part of the foot to stop moving forward over the ground: the heel for a heel
+                    // strike, the toe for a forefoot (running) landing.
+                    let heelRest = Self.rest(heelV, stance: stance, walking: walking, from: k, options: options, dt: dt)
+                    let toeV = Self.toeVelocity(ch, run: run, around: k, direction: direction, heights: h, dt: dt)
+                    let toeRest = toeV.flatMap { v -> Double? in
+                        let toeStance = Self.plateau(
+                            v, from: k + Int(0.03 / dt), to: k + Int(0.4 / dt), width: Int(0.08 / dt))
+                        return Self.rest(
+                            v, stance: toeStance, walking: pelvisV[k] - toeStance, from: k, options: options, dt: dt)
+                    }
+                    if let c = [heelRest, toeRest].compactMap({ $0 }).min(), c > u {
+                        if (c - u) * dt > 0.1 { settling = 0.6 }
                         u = c
                     }
                 }
@@ -52,7 +61,9 @@ struct ZeniMethod {
                 Self.logger.debug(
                     "zeni \(foot.rawValue) peak \(String(format: "%.3f", s.grid.time(Double(run.lowerBound + k)))) s, prominence \(String(format: "%.3f", peak.prominence)), stance \(String(format: "%.2f", stance)), walking \(String(format: "%.2f", walking)) h/s, event \(String(format: "%.3f", s.grid.time(g)))"
                 )
-                out.append(candidate(s, ch, foot: foot, kind: .heelStrike, at: g, run: run, speed: max(walking, 0)))
+                var strike = candidate(s, ch, foot: foot, kind: .heelStrike, at: g, run: run, speed: max(walking, 0))
+                strike.confidence *= settling
+                out.append(strike)
             }
             // Toe-off: the toe furthest behind the pelvis.
             let toeRuns = TrajectoryGrid.runs([ch.toeX], minLength: 3).compactMap { r -> Range<Int>? in
@@ -89,6 +100,29 @@ struct ZeniMethod {
             time: s.grid.time(u), foot: foot, kind: kind, method: "zeni",
             confidence: s.confidence(foot: foot, at: u, run: run, guardSeconds: options.gapGuard),
             position: position, walkerHeight: s.value(s.height, at: u), speed: speed)
+    }
+
+    /// Where forward speed over the ground (`v − stance`) has fallen to `restFraction × walking` and stays there.
+    static func rest(
+        _ v: [Double], stance: Double, walking: Double, from k: Int, options: StepDetectorOptions, dt: Double
+    ) -> Double? {
+        guard walking > 0.05 else { return nil }
+        return SegmentSignals.firstCrossingBelow(
+            v, level: stance + options.restFraction * walking, from: k, limit: k + Int(0.2 / dt), hold: Int(0.05 / dt))
+    }
+
+    /// Forward toe velocity (heights/s) over the run, or nil when the toe is not seen throughout the 0.5 s after
+    /// index `k` (then only the heel decides).
+    static func toeVelocity(
+        _ ch: SegmentSignals.FootChannels, run: Range<Int>, around k: Int, direction: [Double], heights: [Double],
+        dt: Double
+    ) -> [Double]? {
+        let end = min(run.count - 1, k + Int(0.5 / dt))
+        guard (k...end).allSatisfy({ ch.toeX[run.lowerBound + $0] != nil }) else { return nil }
+        let tx = run.map { ch.toeX[$0] ?? 0 }
+        return SignalMath.derivative(tx, dt: dt).enumerated().map {
+            $0.element * direction[$0.offset] / heights[$0.offset]
+        }
     }
 
     /// Mean of the flattest `width`-sample stretch of `v` inside `from...to`: the heel's velocity while it rests on

@@ -21,7 +21,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(help: "The video.")
     var video: String
 
-    @Option(help: "Pose JSON for the video.")
+    @Option(help: "Pose JSON for the video (default: run the pose stage).")
     var pose: String?
 
     @Option(help: "Hand-labelled ground truth JSON.")
@@ -39,7 +39,7 @@ struct EvalCommand: AsyncParsableCommand {
             guard truth == nil || reference == nil else {
                 throw FootfallError.usage("give --truth or --reference, not both")
             }
-            let recording = try StepsCommand.loadPoses(video: video, pose: pose)
+            let recording = try await StepsCommand.loadPoses(video: video, pose: pose)
             let info = try MediaProbe.probe(video)
             let detection = StepDetector().detect(frames: recording.frames, info: info)
             let evaluation: ClipEvaluation

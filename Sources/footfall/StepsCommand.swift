@@ -3,6 +3,7 @@ import Export
 import FootfallCore
 import Foundation
 import MediaIO
+import Pose
 import Steps
 
 struct StepsCommand: AsyncParsableCommand {
@@ -10,8 +11,8 @@ struct StepsCommand: AsyncParsableCommand {
         commandName: "steps",
         abstract: "Find heel strikes (and toe-offs) per walker and foot.",
         discussion: """
-            Reads pose landmarks (a pose JSON from 'footfall pose VIDEO --json F' or bench/mediapipe_pose.py)
-            and writes the steps as JSON (the steps-JSON schema), CSV, an Audacity label track, REAPER markers
+            Runs the pose stage (or reads a pose JSON from 'footfall pose VIDEO --json F' or
+            bench/mediapipe_pose.py with --pose) and writes the steps as JSON (the steps-JSON schema), CSV, an Audacity label track, REAPER markers
             or a CMX3600 EDL.
               footfall steps clip.mp4 --pose clip.pose.json --format audacity -o clip.audacity.txt
             """)
@@ -42,7 +43,7 @@ struct StepsCommand: AsyncParsableCommand {
             guard lateBias >= 0, lateBias <= 0.5 else {
                 throw FootfallError.usage("--late-bias must be between 0 and 0.5 seconds")
             }
-            let recording = try StepsCommand.loadPoses(video: video, pose: pose)
+            let recording = try await StepsCommand.loadPoses(video: video, pose: pose)
             var options = StepDetectorOptions()
             options.method = method
             options.lateBias = lateBias
@@ -58,17 +59,15 @@ struct StepsCommand: AsyncParsableCommand {
         }
     }
 
-    /// The pose stage is not wired into this command yet: poses come from a file.
-    static func loadPoses(video: String, pose: String?) throws -> PoseRecording {
+    /// Poses from `--pose` when given, otherwise from running the pose stage on the video.
+    static func loadPoses(video: String, pose: String?) async throws -> PoseRecording {
         guard FileManager.default.fileExists(atPath: video) else {
             throw FootfallError.badInput("video not found: \(video)")
         }
-        guard let pose else {
-            throw FootfallError.usage(
-                "pass --pose FILE.json (make one with 'footfall pose \(video) --json FILE.json'); "
-                    + "running pose estimation from 'steps' directly is not available yet")
-        }
-        return try PoseRecording.load(path: pose)
+        if let pose { return try PoseRecording.load(path: pose) }
+        let info = try MediaProbe.probe(video)
+        let frames = try await PoseEstimator.run(path: video, options: PoseOptions())
+        return PoseRecording(video: .init(info), frames: frames)
     }
 }
 

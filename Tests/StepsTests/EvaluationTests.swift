@@ -85,15 +85,36 @@ import Testing
         try Data(json.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let truth = try GroundTruth.load(path: url.path)
-        let detected = [1.52, 2.09, 2.5, 3.52, 0.5].map {
-            StepEvent(time: $0, frame: 0, walker: 0, foot: .left, confidence: 1)
+        // Walker 0 is the labelled walker 1 (its steps match); walker 5 matches nobody.
+        let detected = [(1.52, 0), (2.09, 0), (2.5, 0), (3.52, 5), (0.5, 0)].map {
+            StepEvent(time: $0.0, frame: 0, walker: $0.1, foot: .left, confidence: 1)
         }
         let e = ClipEvaluation.evaluate(detected: detected, truth: truth)
         #expect(e.referenceCount == 2)  // 4.2 is outside walker 1's window
-        #expect(e.falseStepsAtNonSteps == 1)  // 3.52 is at the landing
+        #expect(e.falseStepsAtNonSteps == 1)  // 3.52 (an unassigned walker) is at the landing
         // 0.5 is outside the window, 2.5 is the uncertain frame 75: neither counts; 3.52 is a false positive.
         #expect(e.metrics.score(at: 0.05)?.falsePositives == 1)
         #expect(e.metrics.score(at: 0.05)?.truePositives == 2)
+
+        // The same time from walker 1's own track is a step of someone else, not a false step at walker 2's landing.
+        var own = detected
+        own[3].walker = 0
+        #expect(ClipEvaluation.evaluate(detected: own, truth: truth).falseStepsAtNonSteps == 0)
+    }
+
+    @Test func stepsOfOnePersonAreNotCreditedToAnother() throws {
+        let truth = GroundTruth(
+            clip: nil, method: nil, fps: nil,
+            events: [
+                .init(time: 1.0, walker: 1, foot: .left, kind: "heel_strike", confidence: nil),
+                .init(time: 2.0, walker: 1, foot: .right, kind: "heel_strike", confidence: nil),
+                .init(time: 2.02, walker: 2, foot: .left, kind: "heel_strike", confidence: nil),
+            ], uncertain: nil, window: nil, walkerWindows: nil, recallOnly: nil, skipInBar: nil)
+        // Only walker 1 is detected; its step at 2.0 must not also count for walker 2's step at 2.02.
+        let detected = [1.01, 2.01].map { StepEvent(time: $0, frame: 0, walker: 7, foot: .left, confidence: 1) }
+        let e = ClipEvaluation.evaluate(detected: detected, truth: truth)
+        #expect(e.metrics.score(at: 0.05)?.truePositives == 2)
+        #expect(e.metrics.score(at: 0.05)?.falseNegatives == 1)
     }
 
     @Test func unreadableTruthIsBadInput() {
