@@ -54,6 +54,7 @@ install: release
 	install -m 755 .build/release/footfall $(PREFIX)/bin/footfall
 	install -m 644 .cache/models/*.tflite .cache/models/LICENSE.mediapipe $(PREFIX)/share/footfall/models/
 	install -m 644 .cache/lib/libLiteRt.so $(PREFIX)/share/footfall/lib/
+	install -d $(PREFIX)/share/footfall/web && cp -R Sources/FootfallWeb/Resources/. $(PREFIX)/share/footfall/web/
 	@echo "[install] footfall installed in $(PREFIX)/bin (resources in $(PREFIX)/share/footfall)"
 
 clean:

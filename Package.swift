@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
     ],
     targets: [
         // C libraries from Debian (see scripts/setup.sh).
@@ -57,10 +60,21 @@ let package = Package(
             ]),
 
         // Shells.
+        .target(
+            name: "FootfallWeb",
+            dependencies: [
+                "FootfallCore", "MediaIO", "Pipeline", "Sound",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]),
         .executableTarget(
             name: "footfall",
             dependencies: [
-                "Pipeline", "Report", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                "Pipeline", "Report", "FootfallWeb", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound",
+                "Mix", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -78,6 +92,7 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "Sound", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "MediaIO", "FootfallTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

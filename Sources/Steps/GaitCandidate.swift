@@ -11,6 +11,8 @@ struct GaitCandidate {
     var walkerHeight: Double?
     /// Walking speed at the event, in walker heights per second (nil when unknown).
     var speed: Double?
+    /// Set by a method that already knows the candidate is not a step (kept for the diagnostics).
+    var rejectReason: String?
 }
 
 extension SegmentSignals {

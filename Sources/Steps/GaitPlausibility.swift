@@ -15,6 +15,10 @@ struct GaitPlausibility {
             rejected.append("\(reason) at \(String(format: "%.3f", e.time)) s (\(e.foot.rawValue))")
         }
 
+        // 0. What a method already ruled out.
+        for e in events where e.rejectReason != nil { note(e.rejectReason ?? "", e) }
+        events = events.filter { $0.rejectReason == nil }
+
         // 1. Both feet landing together: a jump landing (or a hop), not a step.
         var drop = Set<Int>()
         for i in events.indices {

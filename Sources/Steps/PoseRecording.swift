@@ -1,8 +1,9 @@
 import FootfallCore
 import Foundation
 
-/// A saved pose run: the pose JSON that `footfall pose CLIP --json F` and `bench/mediapipe_pose.py` write
-/// (`{"video": {file, width, height, duration, frame_rate}, "frames": [PoseFrame…]}`).
+/// A saved pose run: the pose JSON that `footfall pose CLIP --json F` writes (`"video"` is the probed `VideoInfo`)
+/// or `bench/mediapipe_pose.py` writes (`"video": {file, width, height, duration, frame_rate}`); both have
+/// `"frames": [PoseFrame…]`. Only the frames matter to the detector; the video block is read when it fits either.
 public struct PoseRecording: Codable, Sendable, Equatable {
     public var video: StepsDocument.Video?
     public var frames: [PoseFrame]
@@ -10,6 +11,20 @@ public struct PoseRecording: Codable, Sendable, Equatable {
     public init(video: StepsDocument.Video?, frames: [PoseFrame]) {
         self.video = video
         self.frames = frames
+    }
+
+    enum CodingKeys: String, CodingKey { case video, frames }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        frames = try c.decode([PoseFrame].self, forKey: .frames)
+        if let short = try? c.decodeIfPresent(StepsDocument.Video.self, forKey: .video) {
+            video = short
+        } else if let info = try? c.decodeIfPresent(VideoInfo.self, forKey: .video) {
+            video = StepsDocument.Video(info)
+        } else {
+            video = nil
+        }
     }
 
     /// Reads and validates a pose JSON file; errors say which file and what is wrong.

@@ -15,26 +15,27 @@ struct VerticalMethod {
     func events(in s: SegmentSignals, foot: Foot) -> [GaitCandidate] {
         guard let ch = s.feet[foot] else { return [] }
         let dt = s.grid.step
+        let otherSpeed = relativeSpeed(s, foot: foot.other)
         var out: [GaitCandidate] = []
         for run in TrajectoryGrid.runs([s.height, ch.heelX, ch.heelY], minLength: 3) {
-            let h = run.map { s.height[$0] ?? 1 }
-            let vx = SignalMath.derivative(run.map { ch.heelX[$0] ?? 0 }, dt: dt).enumerated().map {
-                $0.element / h[$0.offset]
-            }
-            let vy = SignalMath.derivative(run.map { ch.heelY[$0] ?? 0 }, dt: dt).enumerated().map {
-                $0.element / h[$0.offset]
-            }
-            let half = Int(0.6 / dt)
-            let refX = Self.slidingMedian(vx, half: half, stride: max(1, Int(0.02 / dt)))
-            let refY = Self.slidingMedian(vy, half: half, stride: max(1, Int(0.02 / dt)))
-            let speed = vx.indices.map { i -> Double in
-                let dx = vx[i] - refX[i]
-                let dy = vy[i] - refY[i]
-                return (dx * dx + dy * dy).squareRoot()
-            }
+            let speed = relativeSpeed(s, channels: ch, run: run)
+            // Landmark jitter alone makes a resting foot "move"; a swing must stand well above the foot's typical
+            // (mostly stance) speed, not just above a fixed floor.
+            let typical = SignalMath.median(speed) ?? 0
+            let minPeak = max(options.minSwingSpeed, 4 * typical)
             let minDistance = Int(2 * options.minStepInterval / dt)
-            for peak in SignalMath.peaks(speed, minProminence: options.minSwingSpeed, minDistance: minDistance) {
+            for peak in SignalMath.peaks(speed, minProminence: options.minSwingSpeed, minDistance: minDistance)
+            where speed[peak.index] >= minPeak {
                 let k = peak.index
+                // Walking has single support: while this foot swings, the other rests. Both moving alike is a
+                // hop, a jump or noise.
+                var support = 1.0
+                var reason: String?
+                if let other = otherSpeed[run.lowerBound + k] {
+                    if other > 0.5 * speed[k] { reason = "both feet moving (jump landing or hop)" }
+                } else {
+                    support = 0.7  // the other foot is not seen: less sure
+                }
                 let level = options.verticalRestFraction * speed[k]
                 let limit = k + Int(0.35 / dt)
                 // Swings that never come to rest inside the run (cut by a gap or the end) give no event.
@@ -45,7 +46,11 @@ struct VerticalMethod {
                     continue
                 }
                 let u = Double(run.lowerBound) + land
-                out.append(candidate(s, ch, foot: foot, kind: .heelStrike, at: u, run: run))
+                var strike = candidate(s, ch, foot: foot, kind: .heelStrike, at: u, run: run)
+                strike.confidence *= support
+                strike.rejectReason = reason
+                out.append(strike)
+                guard reason == nil else { continue }
                 let reversed = Array(speed[max(0, k - Int(0.35 / dt))...k].reversed())
                 if let back = SegmentSignals.firstCrossingBelow(
                     reversed, level: level, from: 0, limit: reversed.count - 1)
@@ -54,6 +59,36 @@ struct VerticalMethod {
                     out.append(candidate(s, ch, foot: foot, kind: .toeOff, at: t, run: run))
                 }
             }
+        }
+        return out
+    }
+
+    /// A foot's speed relative to its stance motion over `run`, in walker heights per second.
+    func relativeSpeed(_ s: SegmentSignals, channels ch: SegmentSignals.FootChannels, run: Range<Int>) -> [Double] {
+        let dt = s.grid.step
+        let h = run.map { s.height[$0] ?? 1 }
+        let vx = SignalMath.derivative(run.map { ch.heelX[$0] ?? 0 }, dt: dt).enumerated().map {
+            $0.element / h[$0.offset]
+        }
+        let vy = SignalMath.derivative(run.map { ch.heelY[$0] ?? 0 }, dt: dt).enumerated().map {
+            $0.element / h[$0.offset]
+        }
+        let half = Int(0.6 / dt)
+        let refX = Self.slidingMedian(vx, half: half, stride: max(1, Int(0.02 / dt)))
+        let refY = Self.slidingMedian(vy, half: half, stride: max(1, Int(0.02 / dt)))
+        return vx.indices.map { i -> Double in
+            let dx = vx[i] - refX[i]
+            let dy = vy[i] - refY[i]
+            return (dx * dx + dy * dy).squareRoot()
+        }
+    }
+
+    /// The same for a whole segment's grid (nil where the foot is not seen).
+    func relativeSpeed(_ s: SegmentSignals, foot: Foot) -> [Double?] {
+        var out = [Double?](repeating: nil, count: s.grid.count)
+        guard let ch = s.feet[foot] else { return out }
+        for run in TrajectoryGrid.runs([s.height, ch.heelX, ch.heelY], minLength: 3) {
+            for (k, v) in relativeSpeed(s, channels: ch, run: run).enumerated() { out[run.lowerBound + k] = v }
         }
         return out
     }

@@ -22,28 +22,28 @@ public struct PatchFeatures: Sendable, Equatable {
         var v: [GroundFeature: Double] = [:]
         let count = Double(lab.l.count)
 
-        let meanL = lab.l.reduce(0, +) / count
-        let meanA = lab.a.reduce(0, +) / count
-        let meanB = lab.b.reduce(0, +) / count
-        var varL = 0.0
-        var varAB = 0.0
-        var chroma = 0.0
+        // Colour and contrast use medians and median absolute deviations: the ground is most of the crop, and a
+        // shoe, a shadow edge or a white sneaker (a minority of pixels) should not move these much.
+        let medianL = Self.median(lab.l)
+        let medianA = Self.median(lab.a)
+        let medianB = Self.median(lab.b)
+        var chromas = [Double](repeating: 0, count: lab.l.count)
         var green = 0
         for i in 0..<lab.l.count {
-            varL += (lab.l[i] - meanL) * (lab.l[i] - meanL)
-            varAB += (lab.a[i] - meanA) * (lab.a[i] - meanA) + (lab.b[i] - meanB) * (lab.b[i] - meanB)
             let c = (lab.a[i] * lab.a[i] + lab.b[i] * lab.b[i]).squareRoot()
-            chroma += c
+            chromas[i] = c
             // Vegetation: hue past yellow towards green (> ~94°), clearly coloured; sunlit grass is nearly yellow.
             if lab.a[i] < -2, lab.b[i] > 2, c > 10, lab.a[i] < -0.07 * lab.b[i] { green += 1 }
         }
-        let stdL = (varL / count).squareRoot()
-        v[.lightness] = meanL
+        let stdL = Self.robustSpread(lab.l, around: medianL)
+        let spreadA = Self.robustSpread(lab.a, around: medianA)
+        let spreadB = Self.robustSpread(lab.b, around: medianB)
+        v[.lightness] = medianL
         v[.lightnessStd] = stdL
-        v[.greenRed] = meanA
-        v[.blueYellow] = meanB
-        v[.chroma] = chroma / count
-        v[.colorVariety] = (varAB / count).squareRoot()
+        v[.greenRed] = medianA
+        v[.blueYellow] = medianB
+        v[.chroma] = Self.median(chromas)
+        v[.colorVariety] = (spreadA * spreadA + spreadB * spreadB).squareRoot()
         v[.greenShare] = Double(green) / count
         v[.fineTexture] = Self.laplacianEnergy(lab.l, width: lab.width, height: lab.height)
         let coarse = lab.downsampledLightness(by: 4)
@@ -51,8 +51,20 @@ public struct PatchFeatures: Sendable, Equatable {
         let edges = Self.edgeOrientation(lab.downsampledLightness(by: 2))
         v[.edgeDominance] = edges.dominance
         v[.edgeOrthogonal] = edges.orthogonal
-        v[.specular] = Self.specularShare(lab, meanL: meanL, stdL: stdL)
+        v[.specular] = Self.specularShare(lab, meanL: medianL, stdL: stdL)
         values = v
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    /// 1.4826 × median absolute deviation: equals the standard deviation for normal data, ignores outliers.
+    static func robustSpread(_ values: [Double], around centre: Double) -> Double {
+        1.4826 * median(values.map { abs($0 - centre) })
     }
 
     /// "name=value" pairs for logs.
@@ -117,12 +129,28 @@ public struct PatchFeatures: Sendable, Equatable {
     /// Share of pixels on strong edges at which their direction is fully trusted.
     static let strongShareForFullTrust = 0.08
 
-    /// Pixels that are bright, nearly colourless and far above the patch's own lightness: glints.
+    /// Glints: small spots that are bright, nearly colourless, well above the patch's typical lightness and
+    /// above their own 7×7 neighbourhood. The last test keeps a white shoe or a painted line (bright areas,
+    /// not spots) from counting as reflections.
     static func specularShare(_ lab: LabImage, meanL: Double, stdL: Double) -> Double {
         let threshold = max(meanL + 2 * stdL, meanL + 15)
+        let (w, h) = (lab.width, lab.height)
         var n = 0
-        for i in 0..<lab.l.count where lab.l[i] > threshold && lab.l[i] > 60 {
-            if (lab.a[i] * lab.a[i] + lab.b[i] * lab.b[i]).squareRoot() < 12 { n += 1 }
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x
+                guard lab.l[i] > threshold, lab.l[i] > 60 else { continue }
+                guard (lab.a[i] * lab.a[i] + lab.b[i] * lab.b[i]).squareRoot() < 12 else { continue }
+                var sum = 0.0
+                var count = 0
+                for yy in max(0, y - 3)...min(h - 1, y + 3) {
+                    for xx in max(0, x - 3)...min(w - 1, x + 3) {
+                        sum += lab.l[yy * w + xx]
+                        count += 1
+                    }
+                }
+                if lab.l[i] > sum / Double(count) + 12 { n += 1 }
+            }
         }
         return Double(n) / Double(lab.l.count)
     }

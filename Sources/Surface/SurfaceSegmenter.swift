@@ -51,13 +51,18 @@ public struct SurfaceSegmenter: Sendable {
                     n == runs.count - 1
                     ? max(end, ordered[run.to].time) : (ordered[run.to].time + ordered[runs[n + 1].from].time) / 2
                 let members = ordered[run.from...run.to]
-                // Steps that agree count with their own confidence; outvoted steps count in proportion to how
-                // much they still liked the segment's label.
-                let confidence =
-                    members.reduce(0) { sum, g in
-                        let top = g.scores.scores.values.max() ?? 0
-                        return sum + g.scores.confidence * (top > 0 ? (g.scores.scores[run.label] ?? 0) / top : 0)
-                    } / Double(members.count)
+                // Each step's support for the label (its confidence, scaled down when it preferred another
+                // surface), averaged with confidence as the weight: unclear steps (dark, occluded) neither add
+                // nor dilute, so a stretch is as sure as the steps that could see the ground.
+                var support = 0.0
+                var weight = 0.0
+                for g in members {
+                    let top = g.scores.scores.values.max() ?? 0
+                    let agree = top > 0 ? (g.scores.scores[run.label] ?? 0) / top : 0
+                    support += g.scores.confidence * g.scores.confidence * agree
+                    weight += g.scores.confidence
+                }
+                let confidence = weight > 0 ? support / weight : 0
                 if confidence >= minConfidence {
                     walkerSegments.append(
                         SurfaceSegment(

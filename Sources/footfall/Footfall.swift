@@ -10,6 +10,7 @@ struct Footfall: AsyncParsableCommand {
             Typical use:
               footfall render clip.mp4            # writes out/clip.footsteps.{wav,mp4}, out/clip.steps.json, …
               footfall probe clip.mp4 --json      # what the video is (size, rotation, VFR, audio)
+              footfall serve                      # web interface on http://127.0.0.1:8080/
             """,
         version: "0.1.0",
         // One per line, so adding a command never conflicts with another.
@@ -23,5 +24,6 @@ struct Footfall: AsyncParsableCommand {
             AuditionCommand.self,
             BackendsCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
         ])
 }

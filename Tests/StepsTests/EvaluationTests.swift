@@ -100,3 +100,46 @@ import Testing
         #expect(throws: FootfallError.self) { try GroundTruth.load(path: "/nonexistent/truth.json") }
     }
 }
+
+@Suite struct PoseRecordingTests {
+    func write(_ json: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pose-\(UUID().uuidString).json")
+        try Data(json.utf8).write(to: url)
+        return url.path
+    }
+
+    let frame = """
+        {"time": 0.5, "frame": 15, "walkers": [{"walker": 0, "score": 1, "box": {"x": 0, "y": 0, "width": 1, "height": 1},
+         "landmarks": [\(Array(repeating: #"{"x": 1, "y": 2, "z": 0, "visibility": 0.9, "presence": 1}"#, count: 33).joined(separator: ","))]}]}
+        """
+
+    @Test func readsTheBenchScriptsFormat() throws {
+        let path = try write(
+            #"{"video": {"file": "a.mp4", "width": 640, "height": 352, "duration": 4.9, "frame_rate": 29.76}, "frames": ["#
+                + frame + "]}")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try PoseRecording.load(path: path)
+        #expect(r.frames.count == 1)
+        #expect(r.video?.width == 640)
+    }
+
+    @Test func readsThePoseCommandsFormatWithAFullVideoInfo() throws {
+        let info = VideoInfo(
+            path: "/x/b.mp4", container: "mov", videoCodec: "h264", codedWidth: 1280, codedHeight: 720, rotation: 0,
+            frameRate: 25, isVariableFrameRate: false, duration: 2, frameCount: 50, audioStreams: [])
+        let video = String(decoding: try JSONEncoder().encode(info), as: UTF8.self)
+        let path = try write(#"{"video": "# + video + #", "frames": ["# + frame + "]}")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try PoseRecording.load(path: path)
+        #expect(r.video?.file == "b.mp4")
+        #expect(r.video?.frameRate == 25)
+    }
+
+    @Test func wrongLandmarkCountIsBadInput() throws {
+        let path = try write(
+            #"{"frames": [{"time": 0, "frame": 0, "walkers": [{"walker": 0, "score": 1, "box": {"x": 0, "y": 0, "width": 1, "height": 1}, "landmarks": []}]}]}"#
+        )
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: FootfallError.self) { try PoseRecording.load(path: path) }
+    }
+}

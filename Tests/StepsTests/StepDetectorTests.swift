@@ -120,6 +120,27 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         #expect(detection.heelStrikes.isEmpty, "found \(detection.heelStrikes.map(\.time))")
     }
 
+    @Test(arguments: [SyntheticWalker.View.side(direction: 1), .towardCamera])
+    func jitteryStandingPersonMakesNoSteps(view: SyntheticWalker.View) {
+        // A small, still person whose landmarks jitter by 2–3 % of their height every frame (a pose model on a
+        // distant person): no swing stands out of the jitter and both feet "move" alike.
+        var still = SyntheticWalker()
+        still.height = 100
+        still.view = view
+        var rng = SeededRandom(seed: 5)
+        let frames = (0..<240).map { n -> PoseFrame in
+            var pose = still.pose(at: 0)
+            let noise = n < 120 ? 0.02 : 0.03
+            for i in pose.landmarks.indices {
+                pose.landmarks[i].x += rng.gaussian() * noise * still.height
+                pose.landmarks[i].y += rng.gaussian() * noise * still.height
+            }
+            return PoseFrame(time: Double(n) / 30, frame: n, walkers: [pose])
+        }
+        let detection = StepDetector().detect(frames: frames, info: still.info)
+        #expect(detection.heelStrikes.isEmpty, "found \(detection.heelStrikes.map(\.time))")
+    }
+
     @Test func jumpLandingIsNotAStep() {
         // A standing jump forward seen from the side: both feet swing ahead of the pelvis together and land
         // together; before and after the walker stands.
@@ -145,7 +166,7 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         let detection = StepDetector().detect(frames: frames, info: base.info)
         #expect(detection.heelStrikes.isEmpty, "found \(detection.heelStrikes.map(\.time))")
         let rejected = detection.walkers.flatMap(\.rejected)
-        #expect(rejected.contains { $0.hasPrefix("jump landing") }, "rejected: \(rejected)")
+        #expect(rejected.contains { $0.contains("jump landing") }, "rejected: \(rejected)")
     }
 
     @Test func noEventsAreInventedInsideAGap() {

@@ -7,7 +7,7 @@ import Foundation
 /// the ground; in swing it travels a minimum-jerk path to its next contact, lifting `lift` heights, and its heel
 /// touches down at the known heel-strike time. Frame times can be jittered (VFR).
 struct SyntheticWalker {
-    enum View {
+    enum View: Sendable {
         /// Walking across the picture (+1 right, −1 left).
         case side(direction: Double)
         /// Walking toward the camera: the walker grows (perspective), feet move down the picture.

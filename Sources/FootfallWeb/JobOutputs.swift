@@ -1,0 +1,60 @@
+import FootfallCore
+import Foundation
+import ZIPFoundation
+
+/// Turns what a render wrote into the job's download list.
+enum JobOutputs {
+    static let stemsArchive = "stems.zip"
+    static let timelineFile = "timeline.json"
+
+    /// Names of the regular files directly in `out/`, plus `stems.zip` made from `out/stems/` when it has files.
+    static func collect(_ output: JobRenderOutput, in out: URL) throws -> [String] {
+        let fm = FileManager.default
+        let stems = out.appendingPathComponent("stems", isDirectory: true)
+        let stemFiles = ((try? fm.contentsOfDirectory(atPath: stems.path)) ?? []).filter { !$0.hasPrefix(".") }
+        if !stemFiles.isEmpty {
+            try zipStems(stems, names: stemFiles.sorted(), to: out.appendingPathComponent(stemsArchive))
+        }
+        return try fm.contentsOfDirectory(atPath: out.path).filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && fm.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
+        }.sorted()
+    }
+
+    /// Stems are already-compressed-poorly WAVs; deflate still saves a little and keeps the archive standard.
+    static func zipStems(_ folder: URL, names: [String], to archiveURL: URL) throws {
+        let temp = archiveURL.deletingLastPathComponent().appendingPathComponent(".stems.\(UUID()).zip.tmp")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        do {
+            let archive = try Archive(url: temp, accessMode: .create)
+            for name in names {
+                try archive.addEntry(
+                    with: "stems/" + name, relativeTo: folder.deletingLastPathComponent(), compressionMethod: .deflate)
+            }
+        }
+        guard rename(temp.path, archiveURL.path) == 0 else {
+            throw FootfallError.failure("could not write \(archiveURL.path) (errno \(errno))")
+        }
+    }
+
+    static func saveTimeline(_ document: StepsDocument, in folder: URL) throws {
+        try AtomicFile.write(try document.encoded(), to: folder.appendingPathComponent(timelineFile))
+    }
+
+    static func loadTimeline(in folder: URL) -> StepsDocument? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(timelineFile)) else { return nil }
+        return try? StepsDocument.decode(from: data)
+    }
+
+    /// A message for a person: Footfall's own errors already say what to do.
+    static func message(for error: any Error) -> String {
+        switch error {
+        case let error as FootfallError: return error.description
+        case is CancellationError:
+            return "The render was stopped (the server is shutting down). Re-render to try again."
+        default: return "The render failed: \(error)"
+        }
+    }
+}

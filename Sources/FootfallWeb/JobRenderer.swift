@@ -1,0 +1,58 @@
+import FootfallCore
+import Foundation
+
+/// What one render of a job needs.
+public struct JobRenderRequest: Sendable {
+    public var video: String
+    public var outputDirectory: String
+    public var config: FootfallConfig
+
+    public init(video: String, outputDirectory: String, config: FootfallConfig) {
+        self.video = video
+        self.outputDirectory = outputDirectory
+        self.config = config
+    }
+}
+
+/// What one render of a job produced.
+public struct JobRenderOutput: Sendable {
+    /// Paths of the files written (under the request's output directory).
+    public var outputs: [String]
+    public var document: StepsDocument
+    public var warnings: [String]
+    /// Seconds per stage, in order.
+    public var timings: [StageSeconds]
+
+    public init(outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = []) {
+        self.outputs = outputs
+        self.document = document
+        self.warnings = warnings
+        self.timings = timings
+    }
+}
+
+public struct StageSeconds: Codable, Sendable, Equatable {
+    public var stage: String
+    public var seconds: Double
+
+    public init(stage: String, seconds: Double) {
+        self.stage = stage
+        self.seconds = seconds
+    }
+}
+
+/// Receives a running render's stage and fraction done (0...1).
+public typealias JobProgressHandler = @Sendable (_ stage: String, _ fraction: Double) -> Void
+
+/// Turns an uploaded video into footstep outputs. The server talks to the render pipeline through this, so the
+/// web layer can be tested with a fast fake.
+public protocol JobRenderer: Sendable {
+    /// Sound backend names a request may ask for.
+    var backendNames: [String] { get }
+    func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput
+}
+
+/// Checks an uploaded file by its content (never its name) and says what video it is.
+public protocol UploadProber: Sendable {
+    func probe(_ path: String) throws -> VideoInfo
+}

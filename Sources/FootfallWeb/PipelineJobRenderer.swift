@@ -1,0 +1,24 @@
+import FootfallCore
+import Foundation
+import Pipeline
+import Sound
+
+/// The real renderer: the whole Footfall pipeline, as `footfall render` runs it.
+public struct PipelineJobRenderer: JobRenderer {
+    public init() {}
+
+    public var backendNames: [String] { SoundBackendRegistry.names }
+
+    public func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws
+        -> JobRenderOutput
+    {
+        let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
+        let result = try await pipeline.render(
+            RenderRequest(
+                video: request.video, outputDirectory: request.outputDirectory, config: request.config, stepsFile: nil,
+                force: true))
+        return JobRenderOutput(
+            outputs: result.outputs, document: result.document, warnings: result.warnings,
+            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
+    }
+}

@@ -1,0 +1,151 @@
+// Footfall web interface: upload with progress, live job status, timeline seeking, re-render. No dependencies.
+"use strict";
+
+function showError(element, message) {
+  element.textContent = message;
+  element.hidden = false;
+}
+
+async function errorMessage(response) {
+  try { return (await response.json()).error || response.statusText; } catch { return response.statusText; }
+}
+
+function setupUpload() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const input = document.getElementById("video-input");
+  const zone = document.getElementById("drop-zone");
+  const fileName = document.getElementById("file-name");
+  const bar = document.getElementById("upload-progress");
+  const status = document.getElementById("upload-status");
+  const error = document.getElementById("upload-error");
+  const button = form.querySelector("button[type=submit]");
+
+  const showFile = () => { fileName.textContent = input.files.length ? input.files[0].name : ""; };
+  input.addEventListener("change", showFile);
+  ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  }));
+  ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("over")));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    if (event.dataTransfer.files.length) {
+      input.files = event.dataTransfer.files;
+      showFile();
+    }
+  });
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    if (!input.files.length) { showError(error, "Choose a video first."); return; }
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/jobs");
+    request.responseType = "json";
+    bar.hidden = false;
+    button.disabled = true;
+    request.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      const percent = Math.round((100 * e.loaded) / e.total);
+      bar.firstElementChild.style.width = percent + "%";
+      status.textContent = percent < 100 ? `Uploading… ${percent} %` : "Checking the video…";
+    };
+    request.onload = () => {
+      if (request.status === 201 && request.response) {
+        status.textContent = "Uploaded. Opening the job…";
+        window.location.href = "/jobs/" + request.response.id;
+        return;
+      }
+      button.disabled = false;
+      bar.hidden = true;
+      status.textContent = "";
+      showError(error, (request.response && request.response.error) || `Upload failed (HTTP ${request.status}).`);
+    };
+    request.onerror = () => {
+      button.disabled = false;
+      bar.hidden = true;
+      status.textContent = "";
+      showError(error, "The upload was interrupted. Is the server still running?");
+    };
+    request.send(new FormData(form));
+  });
+}
+
+function setupJob() {
+  const card = document.getElementById("job");
+  if (!card) return;
+  const id = card.dataset.job;
+  if (card.dataset.status === "queued" || card.dataset.status === "running") {
+    const stage = document.getElementById("job-stage");
+    const percent = document.getElementById("job-percent");
+    const fill = document.getElementById("job-progress");
+    const pill = document.getElementById("job-status");
+    const poll = async () => {
+      try {
+        const response = await fetch(`/api/jobs/${id}`, { cache: "no-store" });
+        if (response.ok) {
+          const job = await response.json();
+          if (job.status === "done" || job.status === "failed") { window.location.reload(); return; }
+          const p = Math.round(100 * (job.progress || 0));
+          stage.textContent = job.status === "queued"
+            ? (job.queue_position > 0 ? `waiting (${job.queue_position} ahead)` : "waiting to start")
+            : job.stage || "working";
+          percent.textContent = `${p} %`;
+          fill.style.width = `${p}%`;
+          pill.textContent = job.status;
+          pill.className = `pill ${job.status}`;
+        }
+      } catch { /* server restarting: keep polling */ }
+      setTimeout(poll, 500);
+    };
+    poll();
+  }
+  setupTimeline();
+  setupRerender();
+}
+
+function setupTimeline() {
+  const player = document.getElementById("player");
+  const timeline = document.querySelector(".timeline");
+  if (!player || !timeline) return;
+  const duration = parseFloat(timeline.dataset.duration) || 1;
+  const marks = Array.from(timeline.querySelectorAll(".mark"));
+  marks.forEach((mark) => mark.addEventListener("click", () => {
+    // A little before the strike, so the sound is heard.
+    player.currentTime = Math.max(0, parseFloat(mark.dataset.time) - 0.3);
+    player.play().catch(() => {});
+  }));
+  const heads = timeline.querySelectorAll(".playhead");
+  const update = () => {
+    const t = player.currentTime;
+    const left = `${Math.min(100, (100 * t) / duration)}%`;
+    heads.forEach((head) => { head.style.left = left; });
+    marks.forEach((mark) => mark.classList.toggle("now", Math.abs(parseFloat(mark.dataset.time) - t) < 0.12));
+  };
+  player.addEventListener("timeupdate", update);
+  player.addEventListener("seeked", update);
+}
+
+function setupRerender() {
+  const form = document.getElementById("render-form");
+  if (!form) return;
+  const error = document.getElementById("render-error");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    const data = Object.fromEntries(new FormData(form).entries());
+    const response = await fetch(`/api/jobs/${form.dataset.job}/render`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(data),
+    });
+    if (response.ok) { window.location.reload(); return; }
+    showError(error, await errorMessage(response));
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setupUpload();
+  setupJob();
+});
