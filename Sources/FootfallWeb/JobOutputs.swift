@@ -39,6 +39,18 @@ enum JobOutputs {
         }
     }
 
+    /// Moves the steps JSON of the previous render (if any) out of `out/` to `previous.steps.json`, so the next
+    /// render of the same upload can reuse the detected steps. Returns the kept file.
+    static func keepSteps(from out: URL, in folder: URL) -> URL? {
+        let kept = folder.appendingPathComponent("previous.steps.json")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        if let name = names.first(where: { $0.hasSuffix(".steps.json") && !$0.hasPrefix(".") }) {
+            try? FileManager.default.removeItem(at: kept)
+            try? FileManager.default.moveItem(at: out.appendingPathComponent(name), to: kept)
+        }
+        return FileManager.default.fileExists(atPath: kept.path) ? kept : nil
+    }
+
     static func saveTimeline(_ document: StepsDocument, in folder: URL) throws {
         try AtomicFile.write(try document.encoded(), to: folder.appendingPathComponent(timelineFile))
     }

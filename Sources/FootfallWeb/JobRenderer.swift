@@ -6,11 +6,14 @@ public struct JobRenderRequest: Sendable {
     public var video: String
     public var outputDirectory: String
     public var config: FootfallConfig
+    /// Steps from an earlier render of the same upload: a re-render reuses them instead of running pose again.
+    public var stepsFile: String?
 
-    public init(video: String, outputDirectory: String, config: FootfallConfig) {
+    public init(video: String, outputDirectory: String, config: FootfallConfig, stepsFile: String? = nil) {
         self.video = video
         self.outputDirectory = outputDirectory
         self.config = config
+        self.stepsFile = stepsFile
     }
 }
 

@@ -31,6 +31,23 @@ enum PageFormat {
         return f.string(from: date)
     }
 
+    /// Pipeline stage names in words people know (the page script has the same table).
+    static func stageLabel(_ stage: String?) -> String {
+        let labels = [
+            "starting": "Starting", "probe": "Checking the video", "pose": "Finding the walkers",
+            "steps": "Finding heel strikes", "surface": "Recognising the ground", "sound": "Making footstep sounds",
+            "mix": "Mixing", "export": "Writing the files", "done": "Done",
+        ]
+        guard let stage else { return "Waiting in the queue" }
+        return labels[stage] ?? stage.capitalized
+    }
+
+    /// The pipeline's advice names command-line flags; on the page the same choice is the form below.
+    static func webWording(_ warning: String) -> String {
+        warning.replacingOccurrences(of: "with --surface NAME", with: "in 'Render again' below")
+            .replacingOccurrences(of: "--surface NAME", with: "the Surface menu in 'Render again' below")
+    }
+
     /// What a downloadable output is, for people who don't know the file suffixes.
     static func label(forFile name: String) -> String {
         let kinds: [(String, String)] = [

@@ -15,7 +15,8 @@ public struct PipelineJobRenderer: JobRenderer {
         let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
         let result = try await pipeline.render(
             RenderRequest(
-                video: request.video, outputDirectory: request.outputDirectory, config: request.config, stepsFile: nil,
+                video: request.video, outputDirectory: request.outputDirectory, config: request.config,
+                stepsFile: request.stepsFile,
                 force: true))
         return JobRenderOutput(
             outputs: result.outputs, document: result.document, warnings: result.warnings,

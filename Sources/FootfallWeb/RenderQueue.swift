@@ -77,9 +77,10 @@ actor RenderQueue {
         let render = job.renderCount
         let folder = await store.folder(of: id)
         let out = await store.outputFolder(of: id)
+        let steps = JobOutputs.keepSteps(from: out, in: folder)
         let request = JobRenderRequest(
             video: folder.appendingPathComponent(job.upload.storedName).path, outputDirectory: out.path,
-            config: job.overrides.applied(to: base))
+            config: job.overrides.applied(to: base), stepsFile: steps?.path)
         let store = self.store
         logger.info("render started", metadata: ["job": "\(id)", "render": "\(render)"])
         do {

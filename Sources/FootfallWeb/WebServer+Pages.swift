@@ -74,7 +74,7 @@ extension WebServer {
             "id": job.id, "name": job.upload.originalName, "status": job.status.rawValue,
             "isDone": job.status == .done, "isFailed": job.status == .failed,
             "isActive": !job.status.isFinished, "error": job.error ?? "",
-            "stage": job.stage ?? "waiting", "percent": Int((job.progress * 100).rounded()),
+            "stage": PageFormat.stageLabel(job.stage), "percent": Int((job.progress * 100).rounded()),
             "size": "\(job.upload.width)×\(job.upload.height)", "duration": PageFormat.duration(job.upload.duration),
             "fps": String(format: "%.3g", job.upload.frameRate), "renders": job.renderCount,
             "hasRendered": job.renderCount > 0,
@@ -83,7 +83,7 @@ extension WebServer {
             "backendUsed": job.overrides.backend ?? config.render.backend,
             "surfaceUsed": job.overrides.surface ?? config.render.surface ?? "detected",
             "autoSurface": job.overrides.surface == nil, "seed": String(job.overrides.seed ?? config.render.seed),
-            "warnings": job.warnings, "hasWarnings": !job.warnings.isEmpty,
+            "warnings": job.warnings.map(PageFormat.webWording), "hasWarnings": !job.warnings.isEmpty,
             "downloads": PageFormat.downloadOrder(job.files).map {
                 ["name": $0, "label": PageFormat.label(forFile: $0)]
             },

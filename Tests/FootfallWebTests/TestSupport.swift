@@ -47,7 +47,10 @@ struct FakeRenderer: JobRenderer {
         let mp4 = out.appendingPathComponent("\(stem).footsteps.mp4")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: request.video), to: mp4)
         let wav = out.appendingPathComponent("\(stem).footsteps.wav")
-        try Data("RIFF fake wav \(request.config.backend) \(request.config.surface ?? "auto")".utf8).write(to: wav)
+        let reused =
+            request.stepsFile.map { FileManager.default.fileExists(atPath: $0) ? " reused-steps" : " missing" } ?? ""
+        try Data("RIFF fake wav \(request.config.backend) \(request.config.surface ?? "auto")\(reused)".utf8).write(
+            to: wav)
         for name in ["walker1.left.wav", "walker1.right.wav"] {
             try Data(repeating: 7, count: 1000).write(to: stems.appendingPathComponent(name))
         }

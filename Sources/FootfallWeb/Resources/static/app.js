@@ -1,6 +1,12 @@
 // Footfall web interface: upload with progress, live job status, timeline seeking, re-render. No dependencies.
 "use strict";
 
+// Same words as PageFormat.stageLabel on the server.
+const stageLabels = {
+  starting: "Starting", probe: "Checking the video", pose: "Finding the walkers", steps: "Finding heel strikes",
+  surface: "Recognising the ground", sound: "Making footstep sounds", mix: "Mixing", export: "Writing the files",
+};
+
 function showError(element, message) {
   element.textContent = message;
   element.hidden = false;
@@ -89,8 +95,8 @@ function setupJob() {
           if (job.status === "done" || job.status === "failed") { window.location.reload(); return; }
           const p = Math.round(100 * (job.progress || 0));
           stage.textContent = job.status === "queued"
-            ? (job.queue_position > 0 ? `waiting (${job.queue_position} ahead)` : "waiting to start")
-            : job.stage || "working";
+            ? (job.queue_position > 0 ? `Waiting in the queue (${job.queue_position} ahead)` : "Waiting to start")
+            : stageLabels[job.stage] || job.stage || "Working";
           percent.textContent = `${p} %`;
           fill.style.width = `${p}%`;
           pill.textContent = job.status;
