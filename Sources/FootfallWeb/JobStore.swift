@@ -80,6 +80,7 @@ actor JobStore {
     /// Deletes finished jobs not touched for `age` seconds, with their folders. Returns the ids removed.
     func removeFinished(olderThan age: Double, now: Date = Date()) -> [String] {
         let old = jobs.values.filter { $0.status.isFinished && now.timeIntervalSince($0.updatedAt) > age }
+        removeOrphans(olderThan: age, now: now)
         for job in old {
             jobs[job.id] = nil
             do {
@@ -89,6 +90,21 @@ actor JobStore {
             }
         }
         return old.map(\.id)
+    }
+
+    /// Job folders without a job (an upload cut off by a crash) are deleted once they are old, never while an
+    /// upload may still be writing to them.
+    private func removeOrphans(olderThan age: Double, now: Date) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        where UUID(uuidString: name) != nil && jobs[name] == nil {
+            let folder = folder(of: name)
+            guard let modified = (try? fm.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) > age
+            else { continue }
+            try? fm.removeItem(at: folder)
+            logger.info("deleted an abandoned upload folder", metadata: ["folder": "\(name)"])
+        }
     }
 
     private func persist(_ job: JobRecord) {

@@ -75,9 +75,12 @@ final class TestServer: Sendable {
     let task: Task<Void, any Error>
 
     static func start(
-        data: String, gate: Gate = Gate(open: true), failWith: FootfallError? = nil, maxUploadBytes: Int = 50_000_000
+        data: String, gate: Gate = Gate(open: true), failWith: FootfallError? = nil, maxUploadBytes: Int = 50_000_000,
+        maxDuration: Double = 600
     ) async throws -> TestServer {
-        let config = WebServerConfig(host: "127.0.0.1", port: 0, dataDirectory: data, maxUploadBytes: maxUploadBytes)
+        let config = WebServerConfig(
+            host: "127.0.0.1", port: 0, dataDirectory: data, maxUploadBytes: maxUploadBytes,
+            maxDurationSeconds: maxDuration)
         let server = try await WebServer(
             config: config, renderer: FakeRenderer(gate: gate, failWith: failWith), prober: MediaProbeUploadProber())
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)

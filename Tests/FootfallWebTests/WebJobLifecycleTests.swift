@@ -132,10 +132,13 @@ struct WebJobLifecycleTests {
         #expect(failed["status"] as? String == "failed")
         #expect((failed["error"] as? String)?.contains("server stopped") == true)
 
-        // Cleanup removes finished jobs past their retention time, with their folders.
+        // Cleanup removes finished jobs past their retention time with their folders, and abandoned uploads.
+        let orphan = "\(data)/\(UUID().uuidString.lowercased())"
+        try FileManager.default.createDirectory(atPath: orphan + "/upload", withIntermediateDirectories: true)
         let removed = await second.server.removeExpiredJobs(now: Date().addingTimeInterval(8 * 24 * 3600))
         #expect(Set(removed) == [id, stuckID])
         #expect(!FileManager.default.fileExists(atPath: "\(data)/\(id)"))
+        #expect(!FileManager.default.fileExists(atPath: orphan))
         #expect(try await second.get("/api/jobs/\(id)").1.statusCode == 404)
         await second.stop()
     }

@@ -23,6 +23,17 @@ struct WebRequestErrorTests {
         await server.stop()
     }
 
+    @Test func videoLongerThanTheLimitIsRefused() async throws {
+        let folder = try temporaryFolder("duration")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try await TestServer.start(data: folder + "/data", maxDuration: 1)
+        let (data, response) = try await server.upload(try makeClip(in: folder))
+        #expect(response.statusCode == 400)
+        #expect((json(data)["error"] as? String)?.contains("takes videos up to 1 s") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/data").isEmpty)
+        await server.stop()
+    }
+
     @Test func nonVideoIsRefusedByContentNotName() async throws {
         let folder = try temporaryFolder("notvideo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
