@@ -73,7 +73,7 @@ public struct Mixer: Sendable {
         let placer = StepPlacer(sampleRate: settings.sampleRate)
         var placed = 0
         for (planned, sound) in zip(plan.steps, sounds) {
-            if placer.add(planned, sound: sound, into: &left, &right) { placed += 1 }
+            if placer.add(planned, sound: Self.sanitized(sound), into: &left, &right) { placed += 1 }
         }
         let skipped = plan.steps.count - placed
         if skipped > 0 { logger.warning("\(skipped) steps fall outside the \(plan.duration) s track and are silent") }
@@ -96,6 +96,17 @@ public struct Mixer: Sendable {
         let ceiling = Float(SpatialLaw.linear(settings.truePeakCeiling))
         if peak > 0, peak * gain > ceiling { gain = ceiling / peak }
         return unity.withGain(gain)
+    }
+
+    /// NaN or infinite samples from a backend would poison the loudness measurement: they become silence.
+    static func sanitized(_ sound: FootstepSound) -> FootstepSound {
+        guard sound.audio.channels.contains(where: { $0.contains { !$0.isFinite } }) else { return sound }
+        Logger(label: "footfall.mix").warning("a footstep sound had NaN or infinite samples; they were silenced")
+        var clean = sound
+        for c in 0..<clean.audio.channelCount {
+            clean.audio.channels[c] = clean.audio.channels[c].map { $0.isFinite ? $0 : 0 }
+        }
+        return clean
     }
 
     private func validate(plan: FootstepPlan, sounds: [FootstepSound]) throws {

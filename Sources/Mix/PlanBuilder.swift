@@ -70,7 +70,8 @@ public struct PlanBuilder: Sendable {
 
     private func recordedGain(_ step: StepEvent) -> Double? {
         guard options.keepRecordedMix, let db = step.gainDB, db.isFinite else { return nil }
-        return min(SpatialLaw.linear(db), 1)
+        // A hand-edited boost is honoured up to +12 dB (loudness normalization sets the overall level anyway).
+        return SpatialLaw.linear(min(db, 12))
     }
 
     /// Foot x across the frame → −1…+1, narrowed by the stereo width. Unknown positions sit in the centre.

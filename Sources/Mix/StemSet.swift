@@ -33,7 +33,7 @@ public struct StemSet: Sendable {
         let placer = StepPlacer(sampleRate: sampleRate)
         for (planned, sound) in zip(plan.steps, sounds)
         where planned.step.walker == key.walker && planned.step.foot == key.foot {
-            placer.add(planned, sound: sound, into: &left, &right)
+            placer.add(planned, sound: Mixer.sanitized(sound), into: &left, &right)
         }
         if gain != 1 {
             for i in 0..<frames {

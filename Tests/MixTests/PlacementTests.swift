@@ -149,3 +149,14 @@ private func peakIndex(_ audio: AudioBuffer, around target: Int, radius: Int) ->
         try Mixer().render(plan: plan, sounds: [wrongRate, wrongRate])
     }
 }
+
+@Test func invalidSamplesFromABackendBecomeSilence() throws {
+    var bad = TestSounds.click()
+    bad.audio.channels[0][1_000] = .nan
+    bad.audio.channels[0][1_001] = .infinity
+    let plan = TestSounds.plan(times: [0.2, 0.6], duration: 1)
+    let out = try Mixer().render(plan: plan, sounds: [bad, TestSounds.click()])
+    #expect(out.mix.channels.allSatisfy { $0.allSatisfy(\.isFinite) })
+    #expect(out.report.integratedLoudness?.isFinite == true)
+    #expect(out.report.truePeak.map { $0 <= -1 } == true)
+}
