@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
@@ -42,7 +44,11 @@ let package = Package(
             name: "Surface", dependencies: ["FootfallCore", .product(name: "Logging", package: "swift-log")],
             resources: [.process("Resources")]),
         .target(
-            name: "Sound", dependencies: ["FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log")]),
+            name: "Sound",
+            dependencies: [
+                "FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         .target(
             name: "Mix",
             dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
@@ -87,7 +93,13 @@ let package = Package(
         .testTarget(name: "PoseTests", dependencies: ["Pose", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
-        .testTarget(name: "SoundTests", dependencies: ["Sound", "FootfallTesting", "CSndfile"]),
+        .testTarget(
+            name: "SoundTests",
+            dependencies: [
+                "Sound", "FootfallTesting", "CSndfile", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "Sound", "MediaIO", "FootfallTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),

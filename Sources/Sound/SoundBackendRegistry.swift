@@ -17,7 +17,7 @@ public enum SoundBackendRegistry {
         ProceduralBackend.factory,
         SamplesBackend.factory,
         MockBackend.factory,
-        // RunPodBackend.factory goes here (its own file).
+        RunPodBackend.factory,
     ]
 
     public static var names: [String] { factories.map(\.name) }

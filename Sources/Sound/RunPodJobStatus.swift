@@ -1,0 +1,55 @@
+import Foundation
+
+/// One answer from `/run`, `/runsync` or `/status`: the job id, its state and, when finished, the whole JSON.
+struct RunPodJobStatus: @unchecked Sendable {
+    // `json` holds only JSONSerialization output (dictionaries, arrays, strings, numbers), which is never mutated.
+
+    enum State: Equatable {
+        case queued, running, completed, failed(String), unknown(String)
+    }
+
+    var id: String?
+    var state: State
+    var json: Any
+    /// The worker's `error` field, as text.
+    var errorDetail: String
+
+    var isTerminal: Bool {
+        switch state {
+        case .completed, .failed: return true
+        case .queued, .running, .unknown: return false
+        }
+    }
+
+    /// Parses a response body; anything that is not a JSON object with a `status` is malformed.
+    init(body: Data, redact: (String) -> String) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: body), let dict = object as? [String: Any] else {
+            let text = String(decoding: body.prefix(200), as: UTF8.self)
+            throw RunPodError.malformedResponse("not a JSON object: '\(redact(text))'")
+        }
+        guard let status = dict["status"] as? String else {
+            throw RunPodError.malformedResponse("no 'status' field in the job answer")
+        }
+        json = object
+        id = dict["id"] as? String
+        switch status.uppercased() {
+        case "IN_QUEUE": state = .queued
+        case "IN_PROGRESS": state = .running
+        case "COMPLETED": state = .completed
+        case "FAILED", "CANCELLED", "TIMED_OUT": state = .failed(status.uppercased())
+        default: state = .unknown(status)
+        }
+        errorDetail = redact(Self.text(of: dict["error"]))
+    }
+
+    private static func text(of value: Any?) -> String {
+        guard let value, !(value is NSNull) else { return "" }
+        if let s = value as? String { return String(s.prefix(300)) }
+        if JSONSerialization.isValidJSONObject(value),
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+        {
+            return String(decoding: data.prefix(300), as: UTF8.self)
+        }
+        return String(describing: value).prefix(300).description
+    }
+}
