@@ -4,8 +4,18 @@ import Foundation
 struct RunPodJobStatus: @unchecked Sendable {
     // `json` holds only JSONSerialization output (dictionaries, arrays, strings, numbers), which is never mutated.
 
-    enum State: Equatable {
+    enum State: Equatable, CustomStringConvertible {
         case queued, running, completed, failed(String), unknown(String)
+
+        /// RunPod's own name for the state, for logs.
+        var description: String {
+            switch self {
+            case .queued: return "IN_QUEUE"
+            case .running: return "IN_PROGRESS"
+            case .completed: return "COMPLETED"
+            case .failed(let name), .unknown(let name): return name
+            }
+        }
     }
 
     var id: String?

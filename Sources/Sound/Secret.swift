@@ -20,7 +20,7 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     /// `text` with every occurrence of the secret replaced by `***`.
     public func redact(_ text: String) -> String {
-        guard value.count >= 4 else { return text }
+        guard !value.isEmpty else { return text }
         return text.replacingOccurrences(of: value, with: "***")
     }
 }

@@ -18,6 +18,9 @@ public struct GroundPatchSampler {
         public var assumedWalkerHeight = 0.5
         /// Crops are stored at most this many pixels on a side (analysis resamples anyway).
         public var maxStoredSide = 128
+        /// Width of the picture the step positions refer to (the upright video). When frames are decoded
+        /// smaller (e.g. `FrameSize.fit`), positions and heights are scaled by frame width / this; nil = same size.
+        public var sourceWidth: Int?
         public init() {}
     }
 
@@ -63,9 +66,10 @@ public struct GroundPatchSampler {
     private func crop(_ r: Request, from frame: RGBFrame) -> GroundPatch? {
         let fw = Double(frame.width)
         let fh = Double(frame.height)
-        let height = r.walkerHeight ?? options.assumedWalkerHeight * fh
+        let k = options.sourceWidth.map { $0 > 0 ? fw / Double($0) : 1 } ?? 1
+        let height = r.walkerHeight.map { $0 * k } ?? options.assumedWalkerHeight * fh
         let guessed = r.centre == nil
-        let anchor = r.centre ?? Point2D(x: fw / 2, y: fh * 0.75)
+        let anchor = r.centre.map { Point2D(x: $0.x * k, y: $0.y * k) } ?? Point2D(x: fw / 2, y: fh * 0.75)
         let width = min(fw, max(4, (r.side * (guessed ? fh : height)).rounded()))
         // The ground is a band from just above the heel down: above it a side view shows legs and walls,
         // so the band is clipped at the picture's bottom rather than slid up into the background.

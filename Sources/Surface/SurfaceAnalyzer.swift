@@ -44,17 +44,27 @@ public struct SurfaceAnalyzer {
     /// Frames the patch sampler still waits for (the scene guess samples along the way regardless).
     public var needsMoreFrames: Bool { !sampler.isDone }
 
+    /// The scene guess from the frames seen so far.
+    public var sceneGuess: SceneAnalyzer.Guess { scene.guess }
+
     /// Classifies what was collected and builds the segments.
     /// - Parameters:
     ///   - duration: video length in seconds.
     ///   - overrides: user segments (from `--surface` or the steps JSON); they win over detection.
     ///   - defaultSurface: replaces the prototypes file's default for unclear stretches.
-    public func finish(duration: Double, overrides: [SurfaceSegment] = [], defaultSurface: SurfaceKind? = nil) throws
-        -> SurfaceReport
-    {
+    ///   - scene: a scene guess made elsewhere (e.g. by a `SceneAnalyzer` fed during the pose pass), used instead
+    ///     of this analyzer's own when the caller fed it only the frames the sampler wanted.
+    public func finish(
+        duration: Double, overrides: [SurfaceSegment] = [], defaultSurface: SurfaceKind? = nil,
+        scene sceneOverride: SceneAnalyzer.Guess? = nil
+    ) throws -> SurfaceReport {
         let steps = sampler.steps
-        let patches = sampler.patches
-        let sceneGuess = scene.guess
+        // Step order, then contact / path / clean, so the contact sheet reads step by step.
+        let roles = GroundPatch.Role.allCases
+        let patches = sampler.patches.sorted {
+            ($0.step, roles.firstIndex(of: $0.role) ?? 0) < ($1.step, roles.firstIndex(of: $1.role) ?? 0)
+        }
+        let sceneGuess = sceneOverride ?? scene.guess
         let priors = prototypes.logPriors(for: sceneGuess.scene, confidence: sceneGuess.confidence)
         let scored = zip(patches, classifier.classify(patches.map(\.image))).map { patch, scores in
             var s = scores.applying(logPriors: priors)

@@ -85,8 +85,11 @@ struct SurfacesCommand: AsyncParsableCommand {
                 overrides = [try SurfaceAssignment.wholeClip(flagOverride.rawValue, duration: info.duration)]
             }
             let prototypes = try SurfacePrototypes.bundled()
-            var analyzer = SurfaceAnalyzer(steps: stepList, prototypes: prototypes)
-            let decoder = try VideoDecoder(path: video)
+            // Crops are small and resampled anyway: decoding big videos smaller saves time, positions are scaled.
+            var samplerOptions = GroundPatchSampler.Options()
+            samplerOptions.sourceWidth = info.width
+            var analyzer = SurfaceAnalyzer(steps: stepList, prototypes: prototypes, samplerOptions: samplerOptions)
+            let decoder = try VideoDecoder(path: video, size: .fit(maxDimension: 1280))
             while let frame = try decoder.nextFrame() {
                 try Task.checkCancellation()
                 analyzer.consume(frame: frame)

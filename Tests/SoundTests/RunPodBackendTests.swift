@@ -7,8 +7,11 @@ import Testing
 
 @Suite("RunPod backend against a fake server")
 struct RunPodBackendTests {
-    /// 16-bit WAV and FLAC, as workers send them.
-    static let formats = [Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16), Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)]
+    /// WAV, FLAC and MP3, as workers send them.
+    static let formats = [
+        Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16), Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16),
+        Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III),
+    ]
 
     @Test(arguments: formats)
     func queuedJobCompletesWithBase64Audio(format: Int32) async throws {
@@ -54,14 +57,13 @@ struct RunPodBackendTests {
         let wav = TestWAV.encode(clip.audio)
         let server = try await RunPodFakeServer.start { request, server in
             if request.path.hasSuffix("/runsync") {
+                // A storage URL on another host name than the API's (localhost vs 127.0.0.1).
                 return .json([
                     "id": "job-2", "status": "COMPLETED",
-                    "output": [
-                        ["audio_url": "\(server.baseURL.replacingOccurrences(of: "/v2", with: ""))/files/c.wav"]
-                    ],
+                    "output": [["audio_url": "http://localhost:\(server.port)/files/c.wav?sig=abc"]],
                 ])
             }
-            if request.path == "/files/c.wav" { return RunPodFakeServer.Reply(status: 200, body: wav) }
+            if request.path.hasPrefix("/files/c.wav") { return RunPodFakeServer.Reply(status: 200, body: wav) }
             return .text("unexpected", status: 500)
         }
         defer { Task { await server.stop() } }
@@ -75,8 +77,26 @@ struct RunPodBackendTests {
         #expect(sounds.count == 3)
         #expect(server.requests(matching: "/runsync").count == 1)
         #expect(server.requests(matching: "/status/").isEmpty)
-        // The key goes back to RunPod only (same host here), and the download really happened.
-        #expect(server.requests(matching: "/files/c.wav").count == 1)
+        let download = try #require(server.requests(matching: "/files/c.wav").first)
+        // Pre-signed storage URLs get no API key: it goes back to RunPod only.
+        #expect(download.headers["authorization"] == nil)
+    }
+
+    @Test func runsyncStillRunningIsPolled() async throws {
+        let clip = SyntheticSteps.clip(steps: 4)
+        let polling = RunPodScenario.jobRoute(states: ["IN_PROGRESS"], final: RunPodScenario.completed(clip.audio))
+        let server = try await RunPodFakeServer.start { request, server in
+            request.path.hasSuffix("/runsync")
+                ? .json(["id": "job-1", "status": "IN_PROGRESS"]) : polling(request, server)
+        }
+        defer { Task { await server.stop() } }
+        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture()) { $0.runSyncMaxSeconds = 20 }
+
+        let sounds = try await backend.sounds(for: RunPodScenario.requests(2))
+
+        #expect(sounds.count == 2)
+        #expect(server.requests(matching: "/runsync").count == 1)
+        #expect(server.requests(matching: "/status/job-1").count == 2)
     }
 
     @Test(arguments: ["FAILED", "TIMED_OUT", "CANCELLED"])

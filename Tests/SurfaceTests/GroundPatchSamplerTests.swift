@@ -34,6 +34,21 @@ import Testing
         #expect(patches.allSatisfy { $0.box.y + $0.box.height <= 240 && $0.box.x >= 0 })
     }
 
+    @Test func positionsScaleWhenFramesAreDecodedSmaller() {
+        // Steps measured on a 640-wide video, frames decoded at 320 wide: the crop lands at half the coordinates.
+        var options = GroundPatchSampler.Options()
+        options.sourceWidth = 640
+        let s = StepEvent(
+            time: 0, frame: 0, walker: 1, foot: .left, confidence: 1, position: Point2D(x: 300, y: 400),
+            walkerHeight: 300)
+        var sampler = GroundPatchSampler(steps: [s], options: options)
+        sampler.consume(frame: SyntheticGround.frame(.sand, index: 0, time: 0))
+        let box = sampler.patches[0].box
+        #expect(box.width == 45)  // 0.3 × (300 / 2)
+        #expect(abs(box.x + box.width / 2 - 150) <= 1)
+        #expect(Int(box.y) == 196)  // heel at 200, 3 % of 150 above it
+    }
+
     @Test func stepWithoutPositionUsesBottomCentreAndIsMarked() {
         var sampler = GroundPatchSampler(steps: [StepEvent(time: 0, frame: 0, walker: 0, foot: .right, confidence: 1)])
         sampler.consume(frame: SyntheticGround.frame(.grass, index: 0, time: 0))
