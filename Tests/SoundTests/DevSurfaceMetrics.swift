@@ -19,10 +19,17 @@ func logSurfaceMetrics() throws {
             let centroid = sounds.map { SignalMetrics.spectralCentroid($0.audio) }.reduce(0, +) / 5
             let decay = sounds.map { SignalMetrics.decayTime20dB($0.audio) }.reduce(0, +) / 5
             let peakiness = sounds.map { SignalMetrics.spectralPeakiness($0.audio) }.reduce(0, +) / 5
+            // How far the heel peak lies after the sound's onset (−20 dB): how early the sound starts when the
+            // mixer puts the peak on the step time.
+            let attack =
+                sounds.map { s -> Double in
+                    let onset = TransientFinder.onset(in: TransientFinder.envelope(s.audio)) ?? s.transientIndex
+                    return Double(s.transientIndex - onset) / 48
+                }.reduce(0, +) / 5
             #expect(centroid.isFinite && decay.isFinite && peakiness.isFinite)
             lines.append(
                 "\(shoe.rawValue)\t\(surface.rawValue)\tcentroid \(Int(centroid)) Hz\tdecay20 \(Int(decay * 1000)) ms"
-                    + "\tpeakiness \(Int(peakiness))")
+                    + "\tpeakiness \(Int(peakiness))\tonset-to-peak \(String(format: "%.1f", attack)) ms")
         }
     }
     let dir = ProcessInfo.processInfo.environment["FOOTFALL_SOUND_DEVDIR"]!

@@ -8,8 +8,10 @@ struct FootstepSynthesizer {
     static let preRollSeconds = 0.002
     /// Fade at the end so a cut tail does not click.
     static let fadeSeconds = 0.01
-    /// How long after the heel contact its impact may peak.
-    static let attackSeconds = 0.025
+    /// How long after the heel contact its impact may peak. Short, so the sound's onset is at most ~15 ms before
+    /// the peak the mixer puts on the step time (sound early is noticed from ~45 ms); a crunch building up later is
+    /// kept below the heel by `HeelEmphasis`.
+    static let attackSeconds = 0.015
 
     func sound(for request: SoundRequest) -> FootstepSound {
         let rate = Double(request.sampleRate)
@@ -35,9 +37,22 @@ struct FootstepSynthesizer {
         let envelope = TransientFinder.envelope(AudioBuffer(sampleRate: request.sampleRate, channels: [samples]))
         let attackEnd = min(excitation.toe.start, excitation.heel.start + Int(Self.attackSeconds * rate))
         let heelWindow = excitation.heel.start..<max(excitation.heel.start + 1, attackEnd)
-        let transient = TransientFinder.peak(in: envelope, range: heelWindow)
+        var transient = TransientFinder.peak(in: envelope, range: heelWindow)
+        // Make it a true local peak: follow the envelope while it still rises within the next 2 ms (a crunch that
+        // is still building), up to twice the attack window.
+        let climbLimit = excitation.heel.start + Int(2 * Self.attackSeconds * rate)
+        let lookAhead = Int(0.002 * rate)
+        while transient + 1 < envelope.count {
+            let ahead = TransientFinder.peak(in: envelope, range: (transient + 1)..<(transient + 1 + lookAhead))
+            guard envelope[ahead] > envelope[transient], ahead <= climbLimit else { break }
+            transient = ahead
+        }
         HeelEmphasis.apply(to: &samples, transient: transient, sampleRate: request.sampleRate)
         var audio = AudioBuffer(sampleRate: request.sampleRate, channels: [samples])
+        // The limiter may shave the peak's neighbourhood a little: re-centre on the final envelope.
+        let limited = TransientFinder.envelope(audio)
+        let margin = Int(0.001 * rate)
+        transient = TransientFinder.peak(in: limited, range: max(0, transient - margin)..<(transient + margin / 2 + 1))
         normalize(&audio, request: request, variation: variation)
         return FootstepSound(audio: audio, transientIndex: transient)
     }

@@ -10,7 +10,9 @@ enum HeelEmphasis {
         let envelope = TransientFinder.envelope(AudioBuffer(sampleRate: sampleRate, channels: [samples]))
         guard transient < envelope.count, envelope[transient] > 0 else { return }
         let limit = ceiling * envelope[transient]
-        let smoothing = max(1, sampleRate / 1000)
+        // Limiting starts 1 ms after the peak; the gain smoothing reaches back at most ~0.75 ms, so the samples that
+        // make the peak's own envelope value are (nearly) untouched.
+        let smoothing = max(2, sampleRate / 2000)
         let start = transient + 2 * smoothing
         guard start < samples.count else { return }
         var raw = [Float](repeating: 1, count: samples.count)

@@ -77,13 +77,13 @@ extension ModalSurface {
         ], modeJitter: 0.05, contactNoise: 0.1, contactLowpass: 8000, tail: 0.14, thumpTransmission: 0.35,
         clickTransmission: 1.2)
 
-    /// A metal plate or grating: inharmonic high-Q modes that ring.
+    /// A metal plate or grating: inharmonic high-Q modes that ring for about a second.
     static let metal = ModalSurface(
         modes: [
-            Mode(frequency: 310, decay: 0.7, gain: 0.5), Mode(frequency: 733, decay: 0.8, gain: 0.6),
-            Mode(frequency: 1187, decay: 0.75, gain: 0.65), Mode(frequency: 1721, decay: 0.6, gain: 0.6),
-            Mode(frequency: 2462, decay: 0.5, gain: 0.5), Mode(frequency: 3351, decay: 0.4, gain: 0.4),
-            Mode(frequency: 4409, decay: 0.3, gain: 0.3), Mode(frequency: 5903, decay: 0.22, gain: 0.2),
-        ], modeJitter: 0.015, contactNoise: 0.02, contactLowpass: 6000, tail: 0.8, thumpTransmission: 0.5,
+            Mode(frequency: 310, decay: 1.4, gain: 0.6), Mode(frequency: 733, decay: 1.5, gain: 0.7),
+            Mode(frequency: 1187, decay: 1.3, gain: 0.7), Mode(frequency: 1721, decay: 1.1, gain: 0.6),
+            Mode(frequency: 2462, decay: 0.9, gain: 0.5), Mode(frequency: 3351, decay: 0.7, gain: 0.4),
+            Mode(frequency: 4409, decay: 0.5, gain: 0.3), Mode(frequency: 5903, decay: 0.35, gain: 0.2),
+        ], modeJitter: 0.015, contactNoise: 0.02, contactLowpass: 6000, tail: 1.3, thumpTransmission: 0.3,
         clickTransmission: 0.6)
 }

@@ -86,7 +86,7 @@ struct ParticleSurface: SurfaceModel {
 extension ParticleSurface {
     /// Many bright, crunchy grains (STK's big/little rocks region), the crunch going on as the weight rolls over.
     static let gravel = ParticleSurface(
-        collisionRate: 2500, systemDecay: 0.14, soundDecay: 0.0025, loadStretch: 1.5,
+        collisionRate: 2500, systemDecay: 0.14, soundDecay: 0.0025, loadStretch: 1.0,
         bands: [
             Band(frequency: 1400, decay: 0.006, gain: 0.6), Band(frequency: 2900, decay: 0.005, gain: 1.0),
             Band(frequency: 4700, decay: 0.004, gain: 1.0), Band(frequency: 7200, decay: 0.003, gain: 0.8),
@@ -95,7 +95,7 @@ extension ParticleSurface {
 
     /// Compressing snow: dense, soft, low-passed crunch (STK's "crunch" near 800 Hz) with a narrow squeaky band.
     static let snow = ParticleSurface(
-        collisionRate: 5000, systemDecay: 0.06, soundDecay: 0.0015, loadStretch: 2,
+        collisionRate: 5000, systemDecay: 0.06, soundDecay: 0.0015, loadStretch: 1.5,
         bands: [
             Band(frequency: 650, decay: 0.008, gain: 0.9), Band(frequency: 1250, decay: 0.007, gain: 1.0),
             Band(frequency: 2100, decay: 0.005, gain: 0.6), Band(frequency: 1550, decay: 0.08, gain: 0.9),
@@ -104,7 +104,7 @@ extension ParticleSurface {
 
     /// Dry leaves: sparse sharp crackles over a high rustle that lasts while the foot moves through them.
     static let leaves = ParticleSurface(
-        collisionRate: 400, systemDecay: 0.1, soundDecay: 0.0007, loadStretch: 2,
+        collisionRate: 400, systemDecay: 0.1, soundDecay: 0.0007, loadStretch: 1.2,
         bands: [
             Band(frequency: 2600, decay: 0.002, gain: 0.7), Band(frequency: 4600, decay: 0.0018, gain: 1.0),
             Band(frequency: 7000, decay: 0.0015, gain: 0.9), Band(frequency: 10000, decay: 0.0012, gain: 0.6),
