@@ -59,7 +59,8 @@ extension RenderPipeline {
         }
         analysis.document.steps = report.steps
         var result = SurfaceResult(
-            segments: report.segments, scene: report.scene.scene, warnings: report.warnings, keyFrames: pictures)
+            segments: report.segments, scene: report.scene.scene, warnings: WarningDigest.condense(report.warnings),
+            keyFrames: pictures)
         if request.report != nil {
             let sheet = ContactSheet.render(report.patches)
             let frame = RGBFrame(index: 0, time: 0, width: sheet.width, height: sheet.height, pixels: sheet.pixels)
