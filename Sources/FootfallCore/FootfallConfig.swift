@@ -23,7 +23,7 @@ public struct FootfallConfig: Codable, Sendable, Equatable {
     /// Stereo width 0...1 of the pan.
     public var width: Double = 0.8
     public var dry: Bool = false
-    public var threads: Int = 1
+    public var threads: Int = 2
     /// Folder of recordings for the `samples` backend (`DIR/<surface>/*.wav`).
     public var samplesDir: String? = nil
     /// Extra settings per backend (e.g. runpod prompt templates), as strings.

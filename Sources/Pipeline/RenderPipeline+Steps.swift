@@ -42,7 +42,7 @@ extension RenderPipeline {
                 })
         }
         sink.update(stage: "pose", fraction: 1)
-        let detection = try await timings.measure("steps") { StepDetector().detect(frames: frames, info: info) }
+        let detection = await timings.measure("steps") { StepDetector().detect(frames: frames, info: info) }
         var warnings: [String] = []
         let people = Set(frames.flatMap { $0.walkers.map(\.walker) })
         if people.isEmpty {

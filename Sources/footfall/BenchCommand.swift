@@ -32,7 +32,7 @@ struct BenchCommand: AsyncParsableCommand {
     var backend = "procedural"
 
     @Option(help: "Threads for pose inference.")
-    var threads = 1
+    var threads = 2
 
     func run() async throws {
         global.bootstrap()

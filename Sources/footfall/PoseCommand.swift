@@ -27,7 +27,7 @@ struct PoseCommand: AsyncParsableCommand {
     var overlay: String?
 
     @Option(help: "Inference threads per model.")
-    var threads = 1
+    var threads = 2
 
     @Flag(help: "Output the model's raw landmarks (no One-Euro smoothing).")
     var raw = false
