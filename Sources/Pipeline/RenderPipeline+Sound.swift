@@ -9,7 +9,8 @@ extension RenderPipeline {
     func makeBackend(for request: RenderRequest) throws -> any SoundBackend {
         var config = request.config
         if request.noFallback { config.backendOptions["no_fallback"] = "true" }
-        let backendConfig = BackendConfig(config, environment: DotEnv.environment(), logger: logger)
+        let backendConfig = BackendConfig(
+            config, environment: request.environment ?? DotEnv.environment(), logger: logger)
         let backend = try SoundBackendRegistry.make(config.backend, config: backendConfig)
         if case .unavailable(let reason) = backend.availability() {
             throw FootfallError.usage("backend '\(backend.name)' cannot run: \(reason)")

@@ -13,6 +13,8 @@ public struct RenderRequest: Sendable {
     public var overlay: String?
     /// Also write a self-contained HTML walkthrough here.
     public var report: String?
+    /// Environment for backends (API keys, endpoints); nil: the process environment merged over `./.env`.
+    public var environment: [String: String]?
     /// Fail instead of falling back to `procedural` when a remote backend fails.
     public var noFallback: Bool
 
