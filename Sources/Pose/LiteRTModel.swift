@@ -58,46 +58,43 @@ public final class LiteRTModel {
         try check(ffl_CreateCompiledModel(env, loaded, options, &compiledModel), "compile the model")
         compiled = compiledModel
 
-        var inputInfo: [TensorInfo] = []
-        for index in 0..<inputCount {
-            var tensor: LiteRtTensor?
-            try check(ffl_GetSignatureInputTensorByIndex(signature, index, &tensor), "read input \(index)")
-            var type = LiteRtRankedTensorType()
-            try check(ffl_GetRankedTensorType(tensor, &type), "read input \(index)'s type")
-            guard type.element_type == Int32(FFL_ELEMENT_FLOAT32) else {
-                throw FootfallError.failure("model \(path) input \(index) is not float32")
+        // Inputs and outputs differ only in which C calls read the tensor and its buffer requirements.
+        func buffers(
+            _ side: String, count: Int, tensorAt: (Int, inout LiteRtTensor?) -> LiteRtStatus,
+            requirementsAt: (Int, inout LiteRtTensorBufferRequirements?) -> LiteRtStatus
+        ) throws -> (buffers: [LiteRtTensorBuffer?], info: [TensorInfo]) {
+            var result: (buffers: [LiteRtTensorBuffer?], info: [TensorInfo]) = ([], [])
+            for index in 0..<count {
+                var tensor: LiteRtTensor?
+                try check(tensorAt(index, &tensor), "read \(side) \(index)")
+                var type = LiteRtRankedTensorType()
+                try check(ffl_GetRankedTensorType(tensor, &type), "read \(side) \(index)'s type")
+                guard type.element_type == Int32(FFL_ELEMENT_FLOAT32) else {
+                    throw FootfallError.failure("model \(path) \(side) \(index) is not float32")
+                }
+                var requirements: LiteRtTensorBufferRequirements?
+                try check(requirementsAt(index, &requirements), "get \(side) \(index)'s buffer requirements")
+                var buffer: LiteRtTensorBuffer?
+                try check(
+                    ffl_CreateManagedTensorBufferFromRequirements(env, &type, requirements, &buffer),
+                    "create \(side) buffer \(index)")
+                result.buffers.append(buffer)
+                result.info.append(Self.info(tensor: tensor, type: type))
             }
-            var requirements: LiteRtTensorBufferRequirements?
-            try check(
-                ffl_GetCompiledModelInputBufferRequirements(compiledModel, 0, index, &requirements),
-                "get input \(index)'s buffer requirements")
-            var buffer: LiteRtTensorBuffer?
-            try check(
-                ffl_CreateManagedTensorBufferFromRequirements(env, &type, requirements, &buffer),
-                "create input buffer \(index)")
-            inputBuffers.append(buffer)
-            inputInfo.append(Self.info(tensor: tensor, type: type))
+            return result
         }
-        var outputInfo: [TensorInfo] = []
-        for index in 0..<outputCount {
-            var tensor: LiteRtTensor?
-            try check(ffl_GetSignatureOutputTensorByIndex(signature, index, &tensor), "read output \(index)")
-            var type = LiteRtRankedTensorType()
-            try check(ffl_GetRankedTensorType(tensor, &type), "read output \(index)'s type")
-            guard type.element_type == Int32(FFL_ELEMENT_FLOAT32) else {
-                throw FootfallError.failure("model \(path) output \(index) is not float32")
-            }
-            var requirements: LiteRtTensorBufferRequirements?
-            try check(
-                ffl_GetCompiledModelOutputBufferRequirements(compiledModel, 0, index, &requirements),
-                "get output \(index)'s buffer requirements")
-            var buffer: LiteRtTensorBuffer?
-            try check(
-                ffl_CreateManagedTensorBufferFromRequirements(env, &type, requirements, &buffer),
-                "create output buffer \(index)")
-            outputBuffers.append(buffer)
-            outputInfo.append(Self.info(tensor: tensor, type: type))
-        }
+        let input = try buffers(
+            "input", count: inputCount,
+            tensorAt: { ffl_GetSignatureInputTensorByIndex(signature, $0, &$1) },
+            requirementsAt: { ffl_GetCompiledModelInputBufferRequirements(compiledModel, 0, $0, &$1) })
+        inputBuffers = input.buffers
+        let output = try buffers(
+            "output", count: outputCount,
+            tensorAt: { ffl_GetSignatureOutputTensorByIndex(signature, $0, &$1) },
+            requirementsAt: { ffl_GetCompiledModelOutputBufferRequirements(compiledModel, 0, $0, &$1) })
+        outputBuffers = output.buffers
+        let inputInfo = input.info
+        let outputInfo = output.info
         inputs = inputInfo
         outputs = outputInfo
         Self.logger.debug(
