@@ -62,7 +62,7 @@ public enum RenderOutputs {
         if let stems = request.stems {
             for (key, path) in plan.stems {
                 let info = broadcastInfo(request, what: "stem \(key)")
-                try WAVWriter.write(stems.render(key), to: path, format: request.options.wavFormat, broadcast: info)
+                try WAVWriter.write(stems.source(key), to: path, format: request.options.wavFormat, broadcast: info)
             }
         }
 

@@ -18,18 +18,39 @@ extension RenderPipeline {
         return backend
     }
 
-    /// One sound per planned step.
+    /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come.
     func sounds(
-        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, timings: inout StageTimings
-    ) async throws -> [FootstepSound] {
+        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, into bank: SoundBank,
+        timings: inout StageTimings
+    ) async throws {
         let requests = try plan.soundRequests(shoe: shoe)
+        let batch = max(1, backend.preferredBatchSize)
         progress.update(stage: "sound", fraction: 0)
-        let sounds = try await timings.measure("sound", items: { $0.count }) { try await backend.sounds(for: requests) }
-        progress.update(stage: "sound", fraction: 1)
-        guard sounds.count == requests.count else {
-            throw FootfallError.failure(
-                "backend '\(backend.name)' returned \(sounds.count) sounds for \(requests.count) steps")
+        try await timings.measure("sound", items: { requests.count }) {
+            var start = 0
+            while start < requests.count {
+                let end = start + min(batch, requests.count - start)
+                let sounds = try await backend.sounds(for: Array(requests[start..<end]))
+                guard sounds.count == end - start else {
+                    throw FootfallError.failure(
+                        "backend '\(backend.name)' returned \(sounds.count) sounds for \(end - start) steps; "
+                            + "try again, or use another backend with --backend")
+                }
+                try bank.append(contentsOf: sounds)
+                start = end
+                progress.update(stage: "sound", fraction: Double(start) / Double(requests.count))
+            }
         }
-        return sounds
+        progress.update(stage: "sound", fraction: 1)
+    }
+
+    /// The mixer's work folder: in the output folder (or the nearest folder above it that exists yet), on the
+    /// same disk as the outputs and never in a RAM-backed /tmp.
+    func mixWorkspace(for request: RenderRequest) throws -> MixWorkspace {
+        var folder = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path), folder.pathComponents.count > 1 {
+            folder.deleteLastPathComponent()
+        }
+        return try MixWorkspace(in: folder.path)
     }
 }
