@@ -101,7 +101,9 @@ public enum RenderOutputs {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         let current = Set(plan.stems.map { URL(fileURLWithPath: $0.path).lastPathComponent })
         for name in names
-        where name.hasPrefix("\(request.baseName).walker") && name.hasSuffix(".wav") && !current.contains(name) {
+        where (name.hasPrefix("\(request.baseName).walker") || name.hasPrefix("\(request.baseName).others"))
+            && name.hasSuffix(".wav") && !current.contains(name)
+        {
             let path = folder.appendingPathComponent(name).path
             guard AtomicFile.canonical(path) != AtomicFile.canonical(request.sourceVideo) else { continue }
             logger.info("removing the stale stem \(path)")

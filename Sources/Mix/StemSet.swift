@@ -3,7 +3,13 @@ import Sound
 
 /// The per-walker, per-foot stems of a mix, read a block at a time from the spooled sounds, so a long video with
 /// many walkers never holds a stem in memory. Stems are dry, aligned with the mix and share one gain.
+///
+/// Only the `maxWalkers` walkers with the most steps get stems of their own; the rest share an "others" stem per
+/// foot. A busy street gives dozens of walker ids (people come and go), and a full-length stereo file per id and
+/// foot would fill a disk: 80 ids over 30 minutes are 80 GB.
 public struct StemSet: Sendable {
+    public static let maxWalkers = 8
+
     public let keys: [StemKey]
     /// Linear gain applied to every stem (the mix's loudness gain, lowered if a stem would clip).
     public let gain: Float
@@ -13,13 +19,16 @@ public struct StemSet: Sendable {
     init(track: StepTrack, gain: Float) {
         self.track = track
         self.gain = gain
-        var members: [StemKey: [Int]] = [:]
-        for index in track.byStart {
-            let step = track.plan.steps[index].step
-            members[StemKey(walker: step.walker, foot: step.foot), default: []].append(index)
+        var counts: [Int: Int] = [:]
+        for planned in track.plan.steps { counts[planned.step.walker, default: 0] += 1 }
+        let own = Set(counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.maxWalkers).map(\.key))
+        func key(_ step: StepEvent) -> StemKey {
+            StemKey(walker: own.contains(step.walker) ? step.walker : nil, foot: step.foot)
         }
+        var members: [StemKey: [Int]] = [:]
+        for index in track.byStart { members[key(track.plan.steps[index].step), default: []].append(index) }
         self.members = members
-        keys = Set(track.plan.steps.map { StemKey(walker: $0.step.walker, foot: $0.step.foot) }).sorted()
+        keys = Set(track.plan.steps.map { key($0.step) }).sorted()
     }
 
     /// The same stems with another gain.

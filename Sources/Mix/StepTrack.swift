@@ -36,11 +36,6 @@ struct StepTrack: Sendable {
 
     var placedCount: Int { byStart.count }
 
-    /// The placed steps of one walker's foot, by start sample.
-    func steps(of key: StemKey) -> [Int] {
-        byStart.filter { plan.steps[$0].step.walker == key.walker && plan.steps[$0].step.foot == key.foot }
-    }
-
     /// Sample range of a placed step's sound on the track.
     func span(of index: Int) -> Range<Int> {
         guard let start = starts[index] else { return 0..<0 }

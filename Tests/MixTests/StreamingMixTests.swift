@@ -118,3 +118,32 @@ private func steps(count: Int = 80, seed: UInt64 = 5) -> (FootstepPlan, [Footste
     let cleaned = try bank.sound(at: 0)
     #expect(cleaned.audio.channels[0] == [0, 0, 0.5])
 }
+
+@Test func walkersBeyondTheStemLimitShareTheOthersStems() throws {
+    // 12 walkers, walker k has 12 + k steps: the 8 busiest (4...11) get their own stems.
+    var times: [Double] = []
+    var walkers: [Int] = []
+    for w in 0..<12 {
+        for s in 0..<(12 + w) {
+            times.append(0.05 + Double(s) * 0.21 + Double(w) * 0.013)
+            walkers.append(w)
+        }
+    }
+    var plan = TestSounds.plan(times: times, duration: 6)
+    for i in plan.steps.indices { plan.steps[i].step.walker = walkers[i] }
+    let sounds = times.indices.map { TestSounds.click(length: 2_400, seed: UInt64($0)) }
+    let mixer = Mixer(settings: .init(dry: true, normalize: false))
+    let stems = try mixer.render(plan: plan, sounds: sounds).stems.withGain(1)
+    let own = Set(stems.keys.compactMap(\.walker))
+    #expect(own == Set(4..<12))
+    #expect(stems.keys.count == 18)
+    #expect(stems.keys.last?.description == "others.right")
+    let dry = try mixer.place(plan: plan, sounds: sounds).dry
+    var sum = [Float](repeating: 0, count: dry.frameCount)
+    for key in stems.keys {
+        let stem = try stems.render(key)
+        for i in sum.indices { sum[i] += stem.channels[0][i] }
+    }
+    let worst = zip(sum, dry.channels[0]).map { abs($0 - $1) }.max() ?? 0
+    #expect(worst < 1e-5, "stems must still sum to the mix")
+}
