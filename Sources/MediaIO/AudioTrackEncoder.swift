@@ -22,7 +22,8 @@ final class AudioTrackEncoder {
     private let startOffset: Int64
 
     init(
-        output: MediaOutput, audio: any AudioBlockSource, codecID: AVCodecID, bitRate: Int = 192_000, startOffset: Int64 = 0
+        output: MediaOutput, audio: any AudioBlockSource, codecID: AVCodecID, bitRate: Int = 192_000,
+        startOffset: Int64 = 0
     ) throws {
         self.startOffset = startOffset
         guard let encoder = avcodec_find_encoder(codecID) else {

@@ -1,6 +1,6 @@
 import CEbur128
-import Foundation
 import FootfallCore
+import Foundation
 
 /// libebur128 fed a block at a time: integrated loudness and true peak of a track that never sits in memory whole.
 final class LoudnessAccumulator {

@@ -47,6 +47,7 @@ public final class SoundBank: @unchecked Sendable {
     func sound(at index: Int) throws -> FootstepSound {
         let e = entries[index]
         let channels = try (0..<e.channels).map { try file.read(offset: e.offset + $0 * e.frames, count: e.frames) }
-        return FootstepSound(audio: AudioBuffer(sampleRate: sampleRate, channels: channels), transientIndex: e.transientIndex)
+        return FootstepSound(
+            audio: AudioBuffer(sampleRate: sampleRate, channels: channels), transientIndex: e.transientIndex)
     }
 }
