@@ -5,7 +5,7 @@ DEMO_VIDEO := .cache/demo/vtest.avi
 OUT ?= out
 SWIFT_FLAGS ?=
 
-.PHONY: all setup corpus build release demo test test-long coverage coverage-report lint format install bench clean
+.PHONY: all setup corpus build release demo test e2e test-long coverage coverage-report lint format install bench clean
 
 all: build
 
@@ -31,6 +31,14 @@ corpus: setup
 ## Runs the whole test suite (with coverage data, so `make coverage-report` can read it).
 test: setup corpus
 	swift test --disable-xctest --enable-code-coverage $(SWIFT_FLAGS)
+
+## Browser test of `footfall serve` (Tests/e2e/web_e2e.py): headless Chromium uploads a 6 s cut of the demo video
+## through the page, plays the result, clicks a step mark, re-renders; screenshots in $(OUT)/e2e/. Builds with the
+## same flags as `make test`, so after `make test` nothing is rebuilt.
+e2e:
+	@./scripts/setup.sh --e2e
+	swift build --enable-code-coverage $(SWIFT_FLAGS)
+	/usr/bin/python3 Tests/e2e/web_e2e.py --shots $(OUT)/e2e
 
 ## Adds a 30-minute clip to the corpus and runs the memory test on it.
 test-long: setup
