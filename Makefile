@@ -34,10 +34,10 @@ test: setup corpus
 
 ## Browser test of `footfall serve` (Tests/e2e/web_e2e.py): headless Chromium uploads a 6 s cut of the demo video
 ## through the page, plays the result, clicks a step mark, re-renders; screenshots in $(OUT)/e2e/. Builds with the
-## same flags as `make test`, so after `make test` nothing is rebuilt.
+## same flags as `make test` (tests included), so after `make test` nothing is rebuilt.
 e2e:
 	@./scripts/setup.sh --e2e
-	swift build --enable-code-coverage $(SWIFT_FLAGS)
+	swift build --build-tests --enable-code-coverage $(SWIFT_FLAGS)
 	/usr/bin/python3 Tests/e2e/web_e2e.py --shots $(OUT)/e2e
 
 ## Adds a 30-minute clip to the corpus and runs the memory test on it.
