@@ -105,6 +105,8 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "MediaIO", "FootfallTesting"]),
+        // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
+        .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
