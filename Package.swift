@@ -105,6 +105,10 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "MediaIO", "FootfallTesting"]),
+        // Seeded fuzzing of the parsers Footfall wrote itself (bounded; part of `make test`).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["FootfallCore", "Export", "Mix", "Sound", "MediaIO", "FootfallWeb", "FootfallTesting"]),
         // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
         .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),
     ],

@@ -12,9 +12,11 @@ extension MarkerFormats {
         try lines(text).filter { !$0.hasPrefix("\\") }.enumerated().map { n, line in
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2, let start = Double(parts[0].trimmingCharacters(in: .whitespaces)),
-                start.isFinite, start >= 0
+                isMarkerTime(start)
             else {
-                throw FootfallError.badInput("Audacity label line \(n + 1) is not 'start<TAB>end<TAB>label': \(line)")
+                throw FootfallError.badInput(
+                    "Audacity label line \(n + 1) is not 'start<TAB>end<TAB>label' with start in seconds: "
+                        + line.singleLine())
             }
             let parsed = parts.count > 2 ? parseLabel(parts[2]) : nil
             return StepEvent(

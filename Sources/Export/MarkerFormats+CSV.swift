@@ -31,14 +31,17 @@ extension MarkerFormats {
                 let v = row[i].trimmingCharacters(in: .whitespaces)
                 return v.isEmpty ? nil : v
             }
-            guard let time = field(ti).flatMap(Double.init), time.isFinite, time >= 0 else {
-                throw FootfallError.badInput("marker CSV line \(n + 2): time '\(field(ti) ?? "")' is not seconds ≥ 0")
+            guard let time = field(ti).flatMap(Double.init), isMarkerTime(time) else {
+                let text = (field(ti) ?? "").singleLine()
+                throw FootfallError.badInput(
+                    "marker CSV line \(n + 2): time '\(text)' is not seconds between 0 and \(Int(maxTime))")
             }
             let foot = field(column("foot")).flatMap { Foot(rawValue: $0.lowercased()) } ?? .left
             return StepEvent(
                 time: time, frame: field(column("frame")).flatMap { Int($0) } ?? frame(time, frameRate),
                 walker: field(column("walker")).flatMap { Int($0) } ?? 0, foot: foot,
-                confidence: field(column("confidence")).flatMap(Double.init) ?? 1, kind: .heelStrike,
+                confidence: field(column("confidence")).flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } ?? 1,
+                kind: .heelStrike,
                 method: field(column("method")), surface: field(column("surface")))
         }
     }

@@ -22,7 +22,9 @@ extension MarkerFormats {
         return out
     }
 
-    static func timecodeBase(_ frameRate: Double) -> Int { max(1, Int(frameRate.rounded())) }
+    static func timecodeBase(_ frameRate: Double) -> Int {
+        frameRate.isFinite ? Int(min(max(frameRate.rounded(), 1), 1000)) : 1
+    }
 
     static func timecode(_ frame: Int, base: Int) -> String {
         let f = max(0, frame)
@@ -33,7 +35,8 @@ extension MarkerFormats {
 
     static func parseTimecode(_ s: String, base: Int) -> Int? {
         let parts = s.split(whereSeparator: { $0 == ":" || $0 == ";" }).compactMap { Int($0) }
-        guard parts.count == 4 else { return nil }
+        // Two-digit fields in a real EDL; the bound keeps the arithmetic from overflowing on garbage.
+        guard parts.count == 4, parts.allSatisfy({ (0...9_999).contains($0) }) else { return nil }
         return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * base + parts[3]
     }
 
@@ -44,9 +47,12 @@ extension MarkerFormats {
             let fields = line.split(separator: " ").map(String.init)
             if let first = fields.first, Int(first) != nil, fields.count >= 8 {
                 guard let recIn = parseTimecode(fields[fields.count - 2], base: base) else {
-                    throw FootfallError.badInput("EDL event '\(line)' has no record-in timecode")
+                    throw FootfallError.badInput("EDL event '\(line.singleLine())' has no record-in timecode")
                 }
                 let time = frameRate > 0 ? Double(recIn) / frameRate : 0
+                guard isMarkerTime(time) else {
+                    throw FootfallError.badInput("EDL event '\(line.singleLine())' is past \(Int(maxTime)) s")
+                }
                 events.append(StepEvent(time: time, frame: recIn, walker: 0, foot: .left, confidence: 1))
             } else if line.hasPrefix("* FROM CLIP NAME:"), var last = events.popLast() {
                 let name = line.dropFirst("* FROM CLIP NAME:".count).trimmingCharacters(in: .whitespaces)
@@ -61,10 +67,10 @@ extension MarkerFormats {
                     let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     guard kv.count == 2 else { continue }
                     switch kv[0] {
-                    case "time": if let t = Double(kv[1]) { last.time = t }
+                    case "time": if let t = Double(kv[1]), isMarkerTime(t) { last.time = t }
                     case "walker": if let w = Int(kv[1]) { last.walker = w }
                     case "foot": if let f = Foot(rawValue: kv[1]) { last.foot = f }
-                    case "confidence": if let c = Double(kv[1]) { last.confidence = c }
+                    case "confidence": if let c = Double(kv[1]), c.isFinite { last.confidence = c }
                     default: break
                     }
                 }

@@ -14,7 +14,7 @@ extension MarkerFormats {
     }
 
     static func reaperTime(_ t: Double) -> String {
-        let ms = Int((t * 1000).rounded())
+        let ms = t.isFinite ? Int((min(max(t, 0), maxTime * 10) * 1000).rounded()) : 0
         let h = ms / 3_600_000
         let m = (ms / 60_000) % 60
         let s = (ms / 1000) % 60
@@ -48,9 +48,9 @@ extension MarkerFormats {
             }
             // Regions (R<n>) are spans, not hits; only markers are steps.
             guard row[0].trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("M") else { continue }
-            guard let time = parseClock(row[2]) else {
+            guard let time = parseClock(row[2]), isMarkerTime(time) else {
                 throw FootfallError.badInput(
-                    "REAPER marker CSV line \(n + 2): start '\(row[2])' is not m:ss.mmm; set REAPER's ruler to "
+                    "REAPER marker CSV line \(n + 2): start '\(row[2].singleLine())' is not m:ss.mmm; set REAPER's ruler to "
                         + "Minutes:Seconds before exporting")
             }
             let parsed = parseLabel(row[1])

@@ -68,8 +68,17 @@ public enum MarkerFormats {
         return (walker, foot, kind)
     }
 
+    /// The longest time a marker may have: far beyond any video, small enough for every format's arithmetic.
+    public static let maxTime = 1_000_000.0
+
+    /// Whether `t` can be a marker time (seconds in 0...maxTime).
+    static func isMarkerTime(_ t: Double) -> Bool { t.isFinite && t >= 0 && t <= maxTime }
+
+    /// The frame nearest to `time`; 0 for a time or rate that is not a usable number (writers take any event).
     static func frame(_ time: Double, _ frameRate: Double) -> Int {
-        frameRate > 0 ? Int((time * frameRate).rounded()) : 0
+        let f = (time * frameRate).rounded()
+        guard frameRate > 0, f.isFinite else { return 0 }
+        return Int(min(max(f, 0), 1e12))
     }
 
     static func fixed(_ v: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", v) }

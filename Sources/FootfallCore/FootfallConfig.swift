@@ -113,13 +113,14 @@ extension FootfallConfig {
         }
         if let v = environment["FOOTFALL_SEED"], !v.isEmpty {
             guard let s = UInt64(v) else {
-                throw FootfallError.badInput("FOOTFALL_SEED='\(v)' is not a whole number ≥ 0")
+                throw FootfallError.badInput("FOOTFALL_SEED='\(v.singleLine())' is not a whole number ≥ 0")
             }
             seed = s
         }
         if let v = environment["FOOTFALL_LOUDNESS"], !v.isEmpty {
-            guard let l = Double(v), l < 0 else {
-                throw FootfallError.badInput("FOOTFALL_LOUDNESS='\(v)' must be a negative LUFS value such as -23")
+            guard let l = Double(v), (-70..<0).contains(l) else {
+                throw FootfallError.badInput(
+                    "FOOTFALL_LOUDNESS='\(v.singleLine())' must be a negative LUFS value such as -23")
             }
             loudness = l
         }

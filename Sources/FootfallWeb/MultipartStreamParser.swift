@@ -56,6 +56,13 @@ struct MultipartStreamParser {
             }
             return try afterDelimiter(at: at + openingDelimiter.count, &events)
         case .headers:
+            // A part may have no headers at all (RFC 2046): then the blank line comes right after the boundary.
+            if buffer.starts(with: Self.headerEnd.prefix(2)) {
+                buffer.removeFirst(2)
+                events.append(.partBegin(headers: [:]))
+                state = .body
+                return true
+            }
             guard let end = Self.find(Self.headerEnd, in: buffer) else {
                 if buffer.count > Self.maxHeaderBytes {
                     throw ParseError.malformed("a multipart part header is too long")

@@ -56,8 +56,9 @@ extension RunPodClient {
                     attempt: attempt, retryAfter: retryAfter, why: "\(what) got HTTP \(status)", deadline: deadline)
                 attempt += 1
             default:
-                let text = String(decoding: data.prefix(300), as: UTF8.self)
-                throw RunPodError.http(status: status, body: apiKey.redact(text))
+                // Redacted before it is cut short, so a key straddling the cut cannot survive in part.
+                let text = RunPodError.excerpt(apiKey.redact(String(decoding: data.prefix(64 << 10), as: UTF8.self)))
+                throw RunPodError.http(status: status, body: text)
             }
         }
     }

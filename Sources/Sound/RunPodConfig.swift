@@ -115,7 +115,7 @@ public struct RunPodConfig: Sendable, CustomStringConvertible {
         }
         if !problems.isEmpty { return problems.joined(separator: "; ") }
         guard let url = URL(string: baseURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-            return "RUNPOD_BASE_URL '\(baseURL)' is not an http(s) URL"
+            return "RUNPOD_BASE_URL '\(baseURL.singleLine())' is not an http(s) URL"
         }
         return nil
     }
@@ -137,7 +137,8 @@ private struct SettingsReader {
             value = v
         } else {
             problems.append(
-                "\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
+                "\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text.singleLine())')"
+            )
         }
     }
 
@@ -146,7 +147,8 @@ private struct SettingsReader {
         if let v = Double(text), range.contains(v) {
             value = v
         } else {
-            problems.append("\(name) must be a number in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
+            problems.append(
+                "\(name) must be a number in \(range.lowerBound)...\(range.upperBound) (got '\(text.singleLine())')")
         }
     }
 }

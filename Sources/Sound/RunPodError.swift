@@ -47,6 +47,28 @@ public enum RunPodError: Error, Sendable, Equatable, CustomStringConvertible {
     /// As the error users see.
     public var footfallError: FootfallError { .failure(description) }
 
+    /// At most `limit` characters of text a server sent, on one line: control characters (line breaks included)
+    /// become spaces, so an error body cannot break a log line or forge one.
+    static func excerpt(_ text: some StringProtocol, limit: Int = 300) -> String {
+        var out = ""
+        var count = 0
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            guard count < limit else {
+                out += "…"
+                break
+            }
+            let isControl =
+                scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+            let space = isControl || scalar.properties.isWhitespace
+            if space && lastWasSpace { continue }
+            out.unicodeScalars.append(space ? " " : scalar)
+            lastWasSpace = space
+            count += 1
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
     private static func format(_ seconds: Double) -> String {
         seconds >= 10 ? String(Int(seconds.rounded())) : String(format: "%.2g", seconds)
     }

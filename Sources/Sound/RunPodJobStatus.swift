@@ -34,8 +34,8 @@ struct RunPodJobStatus: @unchecked Sendable {
     /// Parses a response body; anything that is not a JSON object with a `status` is malformed.
     init(body: Data, redact: (String) -> String) throws {
         guard let object = try? JSONSerialization.jsonObject(with: body), let dict = object as? [String: Any] else {
-            let text = String(decoding: body.prefix(200), as: UTF8.self)
-            throw RunPodError.malformedResponse("not a JSON object: '\(redact(text))'")
+            let text = RunPodError.excerpt(redact(String(decoding: body.prefix(64 << 10), as: UTF8.self)), limit: 200)
+            throw RunPodError.malformedResponse("not a JSON object: '\(text)'")
         }
         guard let status = dict["status"] as? String else {
             throw RunPodError.malformedResponse("no 'status' field in the job answer")
@@ -49,17 +49,17 @@ struct RunPodJobStatus: @unchecked Sendable {
         case "FAILED", "CANCELLED", "TIMED_OUT": state = .failed(status.uppercased())
         default: state = .unknown(status)
         }
-        errorDetail = redact(Self.text(of: dict["error"]))
+        errorDetail = RunPodError.excerpt(redact(Self.text(of: dict["error"])))
     }
 
     private static func text(of value: Any?) -> String {
         guard let value, !(value is NSNull) else { return "" }
-        if let s = value as? String { return String(s.prefix(300)) }
+        if let s = value as? String { return s }
         if JSONSerialization.isValidJSONObject(value),
             let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
         {
-            return String(decoding: data.prefix(300), as: UTF8.self)
+            return String(decoding: data, as: UTF8.self)
         }
-        return String(describing: value).prefix(300).description
+        return String(describing: value)
     }
 }
