@@ -116,6 +116,8 @@ let package = Package(
         .testTarget(
             name: "FuzzTests",
             dependencies: ["FootfallCore", "Export", "Mix", "Sound", "MediaIO", "FootfallWeb", "FootfallTesting"]),
+        // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
+        .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,12 +2,14 @@ import FootfallCore
 import Foundation
 
 /// Writes an output through a temporary file in the same folder, renamed into place only when complete,
-/// so a failed or interrupted write never leaves a half file under the final name.
+/// so a failed or interrupted write never leaves a half file under the final name. The temporary file is registered
+/// with `TemporaryFiles` from before it exists until it is renamed or removed, so an interrupt removes it.
 struct AtomicOutput {
     let finalPath: String
     let temporaryPath: String
+    let token: TemporaryFiles.Token
 
-    /// `extension` keeps the temporary name's extension, so FFmpeg/libsndfile pick the same format.
+    /// Picks and registers the temporary name (keeping the extension); the writer creates the file.
     init(finalPath: String) throws {
         let url = URL(fileURLWithPath: finalPath)
         let folder = url.deletingLastPathComponent()
@@ -17,10 +19,9 @@ struct AtomicOutput {
             throw FootfallError.badInput(
                 "cannot write '\(finalPath)': the folder '\(folder.path)' does not exist; create it first")
         }
-        let ext = url.pathExtension
-        let name = ".\(url.deletingPathExtension().lastPathComponent).partial-\(UInt32.random(in: 0...UInt32.max))"
         self.finalPath = finalPath
-        self.temporaryPath = folder.appendingPathComponent(ext.isEmpty ? name : "\(name).\(ext)").path
+        self.temporaryPath = TemporaryFiles.temporaryPath(for: finalPath)
+        self.token = TemporaryFiles.shared.register(temporaryPath)
     }
 
     /// Refuses to write over one of the inputs (same file after resolving links and relative paths).
@@ -32,15 +33,13 @@ struct AtomicOutput {
         }
     }
 
+    /// Renames the temporary file into place (removing it if that fails).
     func commit() throws {
-        if rename(temporaryPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            discard()
-            throw FootfallError.failure("cannot move the finished file to '\(finalPath)': \(reason)")
-        }
+        try TemporaryFiles.shared.commit(token, to: finalPath)
     }
 
     func discard() {
         unlink(temporaryPath)
+        TemporaryFiles.shared.unregister(token)
     }
 }

@@ -18,6 +18,7 @@ final class MediaOutput {
         var ctx: UnsafeMutablePointer<AVFormatContext>?
         let r = avformat_alloc_output_context2(&ctx, nil, formatName, formatName == nil ? path : nil)
         guard r >= 0, let made = ctx else {
+            atomic.discard()
             throw FootfallError.usage(
                 "cannot write '\(path)': unknown output format (\(FFmpeg.describe(r))); use .mp4, .mov or .avi")
         }

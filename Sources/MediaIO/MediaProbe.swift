@@ -36,6 +36,11 @@ public enum MediaProbe {
             throw FootfallError.badInput(
                 "'\(path)' has a video stream with no frames: the file may be truncated — try re-exporting it")
         }
+        if frameCount == 1, input.containerName == "image2" || input.containerName.hasSuffix("_pipe") {
+            throw FootfallError.badInput(
+                "'\(path)' is a still image (\(FFmpeg.name(of: par.codec_id))), not a video: give a video clip of "
+                    + "someone walking")
+        }
         let duration = estimateDuration(input: input, stream: stream, timing: timing)
         guard duration > 0, duration.isFinite else {
             throw FootfallError.badInput(

@@ -19,19 +19,7 @@ public struct PoseDocument: Codable, Sendable, Equatable {
 
     /// Writes the JSON to a temporary file next to `path`, then renames it into place.
     public func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try jsonData().write(to: temp)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw FootfallError.failure("cannot write \(path): \(error.localizedDescription)")
-        }
+        try TemporaryFiles.shared.writeAtomically(try jsonData(), to: path)
     }
 
     public static func read(from path: String) throws -> PoseDocument {

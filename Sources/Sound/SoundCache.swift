@@ -1,3 +1,4 @@
+import FootfallCore
 import Foundation
 import Logging
 
@@ -49,15 +50,9 @@ public struct SoundCache: Sendable {
         }
     }
 
+    /// Through a registered temporary file, so an interrupt leaves no half clip; not a render output (kept even
+    /// when the render fails).
     private func write(_ data: Data, to url: URL) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
-        try data.write(to: temp)
-        do {
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: temp, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw error
-        }
+        try TemporaryFiles.shared.writeAtomically(data, to: url.path, isOutput: false)
     }
 }

@@ -51,6 +51,7 @@ struct AuditionCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             let environment = DotEnv.environment()
             var settings = try FootfallConfig.load(file: config, environment: environment)

@@ -34,6 +34,7 @@ struct PoseCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             guard threads >= 1, threads <= 64 else { throw FootfallError.usage("--threads must be 1...64") }
             for output in [json, overlay].compactMap({ $0 }) where output == video {

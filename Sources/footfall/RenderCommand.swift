@@ -52,6 +52,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             let config = try settings.resolvedConfig()
             let files = try VideoFinder.expand(videos)
@@ -66,7 +67,11 @@ struct RenderCommand: AsyncParsableCommand {
                     report: report ? (outDir as NSString).appendingPathComponent(name + ".report.html") : nil,
                     noFallback: settings.noFallback)
                 do {
-                    let result = try await RenderPipeline(progress: progress).render(request)
+                    // An interrupted or failed render removes the files it had created (a whole set or nothing).
+                    let folders = [outDir, (outDir as NSString).appendingPathComponent("stems")]
+                    let result = try await PartialOutputs.tracking(folders: folders) {
+                        try await RenderPipeline(progress: progress).render(request)
+                    }
                     for w in result.warnings { Logger(label: "footfall.render").warning("\(w)") }
                     if timings { emit(result.timings.table(mediaDuration: result.video.duration)) }
                     rows.append(.init(file: file, result: result))

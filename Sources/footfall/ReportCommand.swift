@@ -27,6 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             let config = try settings.resolvedConfig()
             let name = URL(fileURLWithPath: video).deletingPathExtension().lastPathComponent

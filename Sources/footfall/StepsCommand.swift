@@ -39,6 +39,7 @@ struct StepsCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             guard lateBias >= 0, lateBias <= 0.5 else {
                 throw FootfallError.usage("--late-bias must be between 0 and 0.5 seconds")

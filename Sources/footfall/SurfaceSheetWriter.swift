@@ -24,13 +24,6 @@ enum SurfaceSheetWriter {
     }
 
     private static func writePPM(_ image: PatchImage, to url: URL) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
-        guard FileManager.default.createFile(atPath: temp, contents: Data(image.ppm)) else {
-            throw FootfallError.badInput("cannot write '\(url.path)': check that the folder exists and is writable")
-        }
-        if rename(temp, url.path) != 0 {
-            unlink(temp)
-            throw FootfallError.failure("cannot move the contact sheet into place at '\(url.path)'")
-        }
+        try TemporaryFiles.shared.writeAtomically(Data(image.ppm), to: url.path)
     }
 }

@@ -61,6 +61,7 @@ struct SurfacesCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        InterruptHandler.install()
         try await runReportingErrors {
             let fallback = try defaultSurface.map { try SurfaceKind.parse($0) }
             for path in [sheet, output].compactMap({ $0 }) { try Self.checkFolder(of: path) }
