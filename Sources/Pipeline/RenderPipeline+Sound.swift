@@ -18,29 +18,34 @@ extension RenderPipeline {
         return backend
     }
 
-    /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come.
+    /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come; the
+    /// backend's warnings (e.g. a remote backend that fell back) go to `warnings`, each said once.
     func sounds(
         for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, into bank: SoundBank,
-        timings: inout StageTimings
+        timings: inout StageTimings, warnings: inout [String]
     ) async throws {
         let requests = try plan.soundRequests(shoe: shoe)
-        let batch = max(1, backend.preferredBatchSize)
+        let size = max(1, backend.preferredBatchSize)
         progress.update(stage: "sound", fraction: 0)
+        var said = Set(warnings)
+        var heard: [String] = []
         try await timings.measure("sound", items: { requests.count }) {
             var start = 0
             while start < requests.count {
-                let end = start + min(batch, requests.count - start)
-                let sounds = try await backend.sounds(for: Array(requests[start..<end]))
-                guard sounds.count == end - start else {
+                let end = start + min(size, requests.count - start)
+                let batch = try await backend.soundBatch(for: Array(requests[start..<end]))
+                guard batch.sounds.count == end - start else {
                     throw FootfallError.failure(
-                        "backend '\(backend.name)' returned \(sounds.count) sounds for \(end - start) steps; "
+                        "backend '\(backend.name)' returned \(batch.sounds.count) sounds for \(end - start) steps; "
                             + "try again, or use another backend with --backend")
                 }
-                try bank.append(contentsOf: sounds)
+                try bank.append(contentsOf: batch.sounds)
+                for warning in batch.warnings where said.insert(warning).inserted { heard.append(warning) }
                 start = end
                 progress.update(stage: "sound", fraction: Double(start) / Double(requests.count))
             }
         }
+        warnings += heard
         progress.update(stage: "sound", fraction: 1)
     }
 

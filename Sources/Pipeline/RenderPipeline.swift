@@ -51,7 +51,8 @@ public struct RenderPipeline: Sendable {
 
         let workspace = try mixWorkspace(for: request)
         let bank = try SoundBank(in: workspace)
-        try await sounds(for: plan, shoe: shoe, backend: backend, into: bank, timings: &timings)
+        try await sounds(
+            for: plan, shoe: shoe, backend: backend, into: bank, timings: &timings, warnings: &warnings)
         progress.update(stage: "mix", fraction: 0)
         let settings = MixSettings(
             dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)
