@@ -18,13 +18,18 @@ extension RenderPipeline {
         return backend
     }
 
-    /// One sound per planned step.
+    /// One sound per planned step; the backend's warnings (e.g. a remote backend that fell back) go to `warnings`.
     func sounds(
-        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, timings: inout StageTimings
+        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, timings: inout StageTimings,
+        warnings: inout [String]
     ) async throws -> [FootstepSound] {
         let requests = try plan.soundRequests(shoe: shoe)
         progress.update(stage: "sound", fraction: 0)
-        let sounds = try await timings.measure("sound", items: { $0.count }) { try await backend.sounds(for: requests) }
+        let batch = try await timings.measure("sound", items: { $0.sounds.count }) {
+            try await backend.soundBatch(for: requests)
+        }
+        let sounds = batch.sounds
+        warnings += batch.warnings
         progress.update(stage: "sound", fraction: 1)
         guard sounds.count == requests.count else {
             throw FootfallError.failure(

@@ -49,7 +49,8 @@ public struct RenderPipeline: Sendable {
         document.surfaces = surfaces.segments
         document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
 
-        let sounds = try await sounds(for: plan, shoe: shoe, backend: backend, timings: &timings)
+        let sounds = try await sounds(
+            for: plan, shoe: shoe, backend: backend, timings: &timings, warnings: &warnings)
         progress.update(stage: "mix", fraction: 0)
         let settings = MixSettings(
             dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)

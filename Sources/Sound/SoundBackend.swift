@@ -54,4 +54,7 @@ public protocol SoundBackend: Sendable {
     func availability() -> BackendAvailability
     /// Sounds for a whole render at once (remote backends batch and cache), in request order.
     func sounds(for requests: [SoundRequest]) async throws -> [FootstepSound]
+    /// The same sounds, with what the user should know about how they were made (e.g. that a remote backend failed
+    /// and another one stood in). The default has no warnings.
+    func soundBatch(for requests: [SoundRequest]) async throws -> SoundBatch
 }
