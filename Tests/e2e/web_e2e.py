@@ -4,8 +4,8 @@
 Drives Debian's headless Chromium through Debian's chromium-driver with Debian's python3-selenium (installed by
 `scripts/setup.sh --e2e`; nothing is fetched from PyPI and no browser is downloaded). It does what a user does:
 opens the upload page, chooses a 6 s cut of the demo video in the file input, submits, watches the job page until
-the real render is done, plays the result, clicks a step mark, renders again with another sound and surface, and
-tries a file that is not a video. Screenshots of every page go to --shots (default out/e2e/).
+the real render is done, plays the result, clicks a step mark, renders again with another sound and surface, views
+the result on a phone-sized window, and tries a file that is not a video. Screenshots of every page go to --shots (default out/e2e/).
 
 It builds nothing: it runs FOOTFALL_BIN, or the newer of .build/release/footfall and .build/debug/footfall.
 Every wait is bounded; the server is stopped and the temporary folder removed on exit; the server log is printed
@@ -145,6 +145,18 @@ def wait_done(driver, base, job_id):
 def upload(driver, shots, base, clip):
     driver.get(base + "/")
     check("Add footsteps to a video" in driver.find_element(By.TAG_NAME, "h1").text, "the upload page has no title")
+    # Dropping a file on the zone puts it in the form (a synthetic drop: WebDriver cannot drag from the desktop).
+    dropped = driver.execute_script("""
+        const zone = document.getElementById('drop-zone'), data = new DataTransfer();
+        data.items.add(new File(['not uploaded'], 'dropped.mp4', { type: 'video/mp4' }));
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        const highlighted = zone.classList.contains('over');
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        const input = document.getElementById('video-input');
+        return [highlighted, zone.classList.contains('over'), input.files.length && input.files[0].name,
+                document.getElementById('file-name').textContent];
+    """)
+    check(dropped == [True, False, "dropped.mp4", "dropped.mp4"], f"dropping a file on the zone: {dropped}")
     # Choosing a file: Selenium sets the file input the way the browser's file chooser does.
     driver.find_element(By.ID, "video-input").send_keys(str(clip))
     wait_for(driver, 5, "the chosen file's name", lambda d: d.find_element(By.ID, "file-name").text == clip.name)
@@ -261,6 +273,18 @@ def rerender(driver, shots, base, job_id, first_job):
     check(all(m.text == marks[0].text for m in marks), "the marks' surface letters differ after one surface was chosen")
 
 
+def phone_view(driver, shots):
+    """The result page on a phone-sized window: the timeline must still fit across the screen."""
+    driver.set_window_size(390, 844)
+    try:
+        overflow = driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        check(overflow <= 1, f"on a 390 px wide window the page scrolls sideways by {overflow} px")
+        shoot(driver, shots, "6-result-phone.png")
+    finally:
+        driver.set_window_size(1280, 900)
+
+
 def bad_upload(driver, shots, base, work):
     not_video = work / "notes.mp4"
     not_video.write_text("these are notes, not a video\n" * 20)
@@ -272,7 +296,7 @@ def bad_upload(driver, shots, base, work):
     check("/jobs/" not in driver.current_url, "a file that is not a video became a job")
     check(error.text.strip(), "the upload error is empty")
     log(f"a file that is not a video is refused on the page: '{error.text}'")
-    shoot(driver, shots, "6-upload-error.png")
+    shoot(driver, shots, "7-upload-error.png")
 
 
 def main():
@@ -306,6 +330,7 @@ def main():
         player, marks, _ = check_result(driver, shots, base, job_id, "3-result.png")
         click_mark(driver, shots, player, marks)
         rerender(driver, shots, base, job_id, job)
+        phone_view(driver, shots)
         bad_upload(driver, shots, base, work)
         failed = False
     except Exception as failure:  # a Failure says what is wrong; anything else is shown with its type
