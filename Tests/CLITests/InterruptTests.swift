@@ -132,4 +132,20 @@ import Testing
         let ending = again.finish(timeout: 30)
         try fixture.expectCleanInterrupt(again, ending: ending, exitCode: 130, out: out, before: complete)
     }
+
+    /// A render that fails at its last output (the video's name is taken by a folder, so the rename fails) removes
+    /// the outputs it had already written: no partial set, and what was there before stays.
+    @Test func aRenderFailingAtTheLastOutputLeavesNoPartialSet() throws {
+        let fixture = try Fixture(label: "failed-export", duration: 4)
+        defer { TestFiles.remove(fixture.folder) }
+        let out = fixture.output("out")
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("walk.footsteps.mp4"), withIntermediateDirectories: true)
+        let run = try fixture.render(into: out, label: "failing", extra: ["--steps", fixture.steps, "--force"])
+        let ending = run.finish(timeout: Self.timeout)
+        #expect(ending == .exited(1), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("error: cannot move the finished file to"), "stderr: \(run.stderr)")
+        #expect(FolderContents.list(out) == ["walk.footsteps.mp4"])
+        #expect(FolderContents.leftovers(fixture.folder).isEmpty, "\(FolderContents.list(fixture.folder))")
+    }
 }
