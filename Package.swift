@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .target(
             name: "Mix",
@@ -102,7 +103,13 @@ let package = Package(
             ]),
         .testTarget(name: "MixTests", dependencies: ["Mix", "Sound", "CEbur128", "FootfallTesting"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Mix", "Sound", "MediaIO", "FootfallTesting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FootfallTesting"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "FootfallTesting", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "FootfallWebTests", dependencies: ["FootfallWeb", "MediaIO", "FootfallTesting"]),
         // Seeded fuzzing of the parsers Footfall wrote itself (bounded; part of `make test`).

@@ -4,7 +4,16 @@
 #   - the demo video (vtest.avi from Debian's opencv-doc package)
 #   - the BlazePose models (mediapipe==0.10.21 wheel) and the LiteRT runtime (ai-edge-litert==2.3.0 wheel)
 # Everything downloaded lands in $FOOTFALL_CACHE (default: .cache/ in the repository), which git ignores.
+#   scripts/setup.sh --e2e   also installs the browser test's Debian packages (chromium, chromium-driver,
+#                            python3-selenium: about 400 MB installed, so only `make e2e` and CI ask for them)
 set -euo pipefail
+e2e=0
+for argument in "$@"; do
+    case "$argument" in
+        --e2e) e2e=1 ;;
+        *) printf '[setup] error: unknown option %s (known: --e2e)\n' "$argument" >&2; exit 2 ;;
+    esac
+done
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${FOOTFALL_CACHE:-$here/.cache}"
@@ -20,6 +29,10 @@ as_root() {
 # --- 1. Debian packages -------------------------------------------------------------------------
 apt_packages=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
     libswresample-dev libebur128-dev libsndfile1-dev unzip sox)
+# The browser test drives Debian's Chromium through Debian's chromium-driver (same source package, so the versions
+# always match) with Debian's Selenium: nothing from PyPI, no browser download. It runs with /usr/bin/python3.
+# fonts-liberation is only a Recommends of chromium; without it the screenshots may lack readable text.
+if [ "$e2e" = 1 ]; then apt_packages+=(chromium chromium-driver python3-selenium fonts-liberation); fi
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

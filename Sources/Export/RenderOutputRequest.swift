@@ -39,15 +39,15 @@ public struct RenderOutputRequest: Sendable {
     public var folder: String
     /// File name stem, usually the video's name without extension.
     public var baseName: String
-    /// The finished stereo mix, as long as the video.
-    public var mix: AudioBuffer
+    /// The finished stereo mix, as long as the video (read in blocks: it may live in a work file).
+    public var mix: any AudioBlockSource
     public var stems: StemSet?
     public var document: StepsDocument
     public var sourceVideo: String
     public var options: RenderOutputOptions
 
     public init(
-        folder: String, baseName: String, mix: AudioBuffer, stems: StemSet?, document: StepsDocument,
+        folder: String, baseName: String, mix: any AudioBlockSource, stems: StemSet?, document: StepsDocument,
         sourceVideo: String, options: RenderOutputOptions = .init()
     ) {
         self.folder = folder

@@ -62,7 +62,7 @@ public enum RenderOutputs {
         if let stems = request.stems {
             for (key, path) in plan.stems {
                 let info = broadcastInfo(request, what: "stem \(key)")
-                try WAVWriter.write(stems.render(key), to: path, format: request.options.wavFormat, broadcast: info)
+                try WAVWriter.write(stems.source(key), to: path, format: request.options.wavFormat, broadcast: info)
             }
         }
 
@@ -101,7 +101,9 @@ public enum RenderOutputs {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         let current = Set(plan.stems.map { URL(fileURLWithPath: $0.path).lastPathComponent })
         for name in names
-        where name.hasPrefix("\(request.baseName).walker") && name.hasSuffix(".wav") && !current.contains(name) {
+        where (name.hasPrefix("\(request.baseName).walker") || name.hasPrefix("\(request.baseName).others"))
+            && name.hasSuffix(".wav") && !current.contains(name)
+        {
             let path = folder.appendingPathComponent(name).path
             guard AtomicFile.canonical(path) != AtomicFile.canonical(request.sourceVideo) else { continue }
             logger.info("removing the stale stem \(path)")

@@ -12,11 +12,18 @@ public struct StderrLogHandler: LogHandler {
     public var logLevel: Logger.Level
     private let label: String
     private let format: LogFormat
+    private let write: @Sendable (String) -> Void
 
     public init(label: String, level: Logger.Level, format: LogFormat) {
+        self.init(label: label, level: level, format: format) { FileHandle.standardError.write(Data($0.utf8)) }
+    }
+
+    /// Formats the same way but hands each line (with its newline) to `write`, e.g. a test's buffer.
+    public init(label: String, level: Logger.Level, format: LogFormat, write: @escaping @Sendable (String) -> Void) {
         self.label = label
         self.logLevel = level
         self.format = format
+        self.write = write
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -44,7 +51,7 @@ public struct StderrLogHandler: LogHandler {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             text = (String(data: data, encoding: .utf8) ?? "{}") + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text)
     }
 }
 

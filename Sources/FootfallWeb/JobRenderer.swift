@@ -52,7 +52,28 @@ public typealias JobProgressHandler = @Sendable (_ stage: String, _ fraction: Do
 public protocol JobRenderer: Sendable {
     /// Sound backend names a request may ask for.
     var backendNames: [String] { get }
+    /// The backends as the pages offer them: one that cannot run under `config` here is shown but not choosable,
+    /// so a user does not wait for a render that fails on a missing samples folder or API key.
+    func backendChoices(config: FootfallConfig) -> [BackendChoice]
     func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput
+}
+
+extension JobRenderer {
+    public func backendChoices(config: FootfallConfig) -> [BackendChoice] {
+        backendNames.map { BackendChoice(name: $0) }
+    }
+}
+
+/// A sound backend in the pages' menus.
+public struct BackendChoice: Sendable, Equatable {
+    public var name: String
+    /// Why it cannot run here (nil: it can).
+    public var unavailableReason: String?
+
+    public init(name: String, unavailableReason: String? = nil) {
+        self.name = name
+        self.unavailableReason = unavailableReason
+    }
 }
 
 /// Checks an uploaded file by its content (never its name) and says what video it is.

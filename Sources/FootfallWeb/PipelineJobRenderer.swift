@@ -9,6 +9,16 @@ public struct PipelineJobRenderer: JobRenderer {
 
     public var backendNames: [String] { SoundBackendRegistry.names }
 
+    public func backendChoices(config: FootfallConfig) -> [BackendChoice] {
+        let backendConfig = BackendConfig(config, environment: DotEnv.environment())
+        return SoundBackendRegistry.listing(config: backendConfig).map { listing in
+            switch listing.availability {
+            case .ready: return BackendChoice(name: listing.name)
+            case .unavailable(let reason): return BackendChoice(name: listing.name, unavailableReason: reason)
+            }
+        }
+    }
+
     public func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws
         -> JobRenderOutput
     {

@@ -51,7 +51,8 @@ extension WebServer {
                 .replacingOccurrences(of: "'\(path)'", with: "the file").replacingOccurrences(
                     of: path, with: "the file")
             throw APIError.badRequest(
-                "'\(name)' is not a video Footfall can read (\(reason)); upload an MP4, MOV or AVI")
+                "'\(name)' is not a video Footfall can read. Choose an MP4, MOV or AVI video and upload it again. "
+                    + "(Details: \(reason))")
         }
         guard info.duration <= config.maxDurationSeconds else {
             throw APIError.badRequest(

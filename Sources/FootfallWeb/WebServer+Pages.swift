@@ -59,7 +59,7 @@ extension WebServer {
             ]
         }
         return [
-            "backends": options(renderer.backendNames, selected: config.render.backend),
+            "backends": backendOptions(selected: config.render.backend),
             "surfaces": options(SurfaceKind.allCases.map(\.rawValue), selected: nil),
             "seed": String(config.render.seed),
             "maxUpload": UploadReceiver.megabytes(config.maxUploadBytes),
@@ -78,7 +78,7 @@ extension WebServer {
             "size": "\(job.upload.width)×\(job.upload.height)", "duration": PageFormat.duration(job.upload.duration),
             "fps": String(format: "%.3g", job.upload.frameRate), "renders": job.renderCount,
             "hasRendered": job.renderCount > 0,
-            "backends": options(renderer.backendNames, selected: job.overrides.backend ?? config.render.backend),
+            "backends": backendOptions(selected: job.overrides.backend ?? config.render.backend),
             "surfaces": options(SurfaceKind.allCases.map(\.rawValue), selected: job.overrides.surface),
             "backendUsed": job.overrides.backend ?? config.render.backend,
             "surfaceUsed": job.overrides.surface ?? config.render.surface ?? "detected",
@@ -97,6 +97,19 @@ extension WebServer {
             context["timeline"] = TimelineModel(document: document, fallbackDuration: job.upload.duration).context
         }
         return context
+    }
+
+    /// A backend that cannot run here stays in the menu (people see it exists) but disabled, with the reason as
+    /// its tooltip, unless it is the one already chosen.
+    private func backendOptions(selected: String) -> [[String: Any]] {
+        renderer.backendChoices(config: config.render).map { choice in
+            let isSelected = choice.name == selected
+            let reason = isSelected ? nil : choice.unavailableReason
+            return [
+                "value": choice.name, "selected": isSelected, "disabled": reason != nil,
+                "label": reason == nil ? choice.name : "\(choice.name) (not set up here)", "reason": reason ?? "",
+            ]
+        }
     }
 
     private func options(_ values: [String], selected: String?) -> [[String: Any]] {

@@ -1,13 +1,16 @@
 import CFFmpeg
 import FootfallCore
 
-/// Encodes one `AudioBuffer` as an output stream (AAC or PCM), a frame at a time, so the caller can interleave
+/// Encodes one audio source as an output stream (AAC or PCM), a frame at a time, so the caller can interleave
 /// it with video: `encode(upTo:)` before each video packet, `finish()` at the end.
 final class AudioTrackEncoder {
     let codec: UnsafeMutablePointer<AVCodecContext>
     let stream: UnsafeMutablePointer<AVStream>
     private let output: MediaOutput
-    private let audio: AudioBuffer
+    private let audio: any AudioBlockSource
+    /// Samples read ahead from the source (whole encoder frames), and where they start.
+    private var pending = AudioBuffer(channels: [])
+    private var pendingStart = 0
     private let frame: UnsafeMutablePointer<AVFrame>
     private let packet: UnsafeMutablePointer<AVPacket>
     private let frameSize: Int
@@ -19,7 +22,8 @@ final class AudioTrackEncoder {
     private let startOffset: Int64
 
     init(
-        output: MediaOutput, audio: AudioBuffer, codecID: AVCodecID, bitRate: Int = 192_000, startOffset: Int64 = 0
+        output: MediaOutput, audio: any AudioBlockSource, codecID: AVCodecID, bitRate: Int = 192_000,
+        startOffset: Int64 = 0
     ) throws {
         self.startOffset = startOffset
         guard let encoder = avcodec_find_encoder(codecID) else {
@@ -81,7 +85,13 @@ final class AudioTrackEncoder {
         frame.pointee.sample_rate = codec.pointee.sample_rate
         frame.pointee.ch_layout = codec.pointee.ch_layout
         try FFmpeg.check(av_frame_get_buffer(frame, 0), "allocating an audio frame")
-        SampleConversion.fill(frame, from: audio, start: position, count: n)
+        if position + n > pendingStart + pending.frameCount {
+            // A few hundred encoder frames per read: few file reads, little memory.
+            pendingStart = position
+            let end = min(audio.frameCount, position + frameSize * 256)
+            pending = AudioBuffer(sampleRate: audio.sampleRate, channels: try audio.read(position..<end))
+        }
+        SampleConversion.fill(frame, from: pending, start: position - pendingStart, count: n)
         frame.pointee.pts = Int64(position) + startOffset
         position += n
         try FFmpeg.check(avcodec_send_frame(codec, frame), "encoding audio")

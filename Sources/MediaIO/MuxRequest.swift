@@ -27,7 +27,7 @@ public struct MuxRequest: Sendable {
     public var videoSource: String
     /// The new track; Footfall's 48 kHz rate. Mono is sent to both channels; it is cut or padded with silence to
     /// the video's duration.
-    public var audio: AudioBuffer
+    public var audio: any AudioBlockSource
     public var output: String
     public var keepOriginalAudio: OriginalAudio
     public var container: MuxContainer
@@ -36,7 +36,7 @@ public struct MuxRequest: Sendable {
     public var mixGain: Float
 
     public init(
-        videoSource: String, audio: AudioBuffer, output: String, keepOriginalAudio: OriginalAudio = .drop,
+        videoSource: String, audio: any AudioBlockSource, output: String, keepOriginalAudio: OriginalAudio = .drop,
         container: MuxContainer = .mp4, audioCodec: MuxAudioCodec = .aac, mixGain: Float = 1
     ) {
         self.videoSource = videoSource

@@ -13,7 +13,7 @@ public struct VideoEncoderOptions: Sendable {
     /// Clockwise display rotation tagged on the stream (0/90/180/270); the pictures are stored as given.
     public var rotation: Int
     /// Audio to put beside the video (AAC in mp4/mov, 16-bit PCM in avi), or nil.
-    public var audio: AudioBuffer?
+    public var audio: (any AudioBlockSource)?
     /// FFmpeg muxer name ("mp4", "mov", "avi"); nil: from the file extension.
     public var container: String?
     /// Time of the audio's first sample relative to the first video frame (seconds, ≥ 0).
@@ -21,7 +21,7 @@ public struct VideoEncoderOptions: Sendable {
 
     public init(
         codec: VideoCodecChoice = .h264(), frameRate: Double = 30, timeScale: Int? = nil, rotation: Int = 0,
-        audio: AudioBuffer? = nil, container: String? = nil, audioStart: Double = 0
+        audio: (any AudioBlockSource)? = nil, container: String? = nil, audioStart: Double = 0
     ) {
         self.audioStart = audioStart
         self.codec = codec

@@ -15,7 +15,7 @@ public enum WAVFormat: String, Sendable, CaseIterable {
 /// Writes WAV files with libsndfile, atomically (temp file + rename), optionally with a `bext` chunk.
 public enum WAVWriter {
     public static func write(
-        _ audio: AudioBuffer, to path: String, format: WAVFormat = .pcm24, broadcast: BroadcastInfo? = nil
+        _ audio: any AudioBlockSource, to path: String, format: WAVFormat = .pcm24, broadcast: BroadcastInfo? = nil
     ) throws {
         guard audio.channelCount > 0 else {
             throw FootfallError.failure("cannot write '\(path)': the audio has no channels")
@@ -31,7 +31,7 @@ public enum WAVWriter {
     }
 
     private static func writeFile(
-        _ audio: AudioBuffer, to path: String, format: WAVFormat, broadcast: BroadcastInfo?
+        _ audio: any AudioBlockSource, to path: String, format: WAVFormat, broadcast: BroadcastInfo?
     ) throws {
         var info = SF_INFO()
         info.samplerate = Int32(audio.sampleRate)
@@ -56,24 +56,22 @@ public enum WAVWriter {
         guard sf_close(file) == 0 else { throw FootfallError.failure("cannot finish writing '\(path)'") }
     }
 
-    /// Interleaves in blocks, so a long track does not need a second full-size copy.
-    private static func writeInterleaved(_ audio: AudioBuffer, to file: OpaquePointer, path: String) throws {
-        let block = 16_384
+    /// Reads and interleaves a block at a time, so a long track is never in memory whole.
+    private static func writeInterleaved(_ audio: any AudioBlockSource, to file: OpaquePointer, path: String) throws {
         let channels = audio.channelCount
-        var interleaved = [Float](repeating: 0, count: block * channels)
-        var start = 0
-        while start < audio.frameCount {
-            let n = min(block, audio.frameCount - start)
+        var interleaved: [Float] = []
+        try audio.forEachBlock(of: 65_536) { _, block in
+            let n = block.first?.count ?? 0
+            if interleaved.count != n * channels { interleaved = [Float](repeating: 0, count: n * channels) }
             for c in 0..<channels {
-                audio.channels[c].withUnsafeBufferPointer { src in
-                    for i in 0..<n { interleaved[i * channels + c] = src[start + i] }
+                block[c].withUnsafeBufferPointer { src in
+                    for i in 0..<n { interleaved[i * channels + c] = src[i] }
                 }
             }
             let written = interleaved.withUnsafeBufferPointer { sf_writef_float(file, $0.baseAddress, sf_count_t(n)) }
             guard written == n else {
                 throw FootfallError.failure("cannot write '\(path)': \(String(cString: sf_strerror(file)))")
             }
-            start += n
         }
     }
 }

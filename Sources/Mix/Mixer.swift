@@ -6,11 +6,12 @@ import Sound
 ///
 /// Each sound's transient peak lands exactly on round(step.time × sample rate); pan is constant-power; distance
 /// lowers the gain and the highs; overlapping steps add. Then the scene's room (unless dry), loudness
-/// normalization and the true-peak limiter.
+/// normalization and the true-peak limiter. The track is made a block at a time into work files, from sounds
+/// spooled to disk, so memory stays flat however long the video is.
 public struct Mixer: Sendable {
     public struct Output: Sendable {
-        /// The finished stereo mix.
-        public var mix: AudioBuffer
+        /// The finished stereo mix (in a work file; `loadAll()` for short tracks).
+        public var mix: SpooledAudio
         public var stems: StemSet
         public var report: MixReport
     }
@@ -27,19 +28,42 @@ public struct Mixer: Sendable {
 
     public init(settings: MixSettings = .init()) { self.settings = settings }
 
+    /// Mixes sounds held in memory (auditions, tests), through a work folder in the system's temporary folder.
     public func render(plan: FootstepPlan, sounds: [FootstepSound]) throws -> Output {
-        let placement = try place(plan: plan, sounds: sounds)
-        let room = settings.dry ? nil : RoomReverb.forScene(plan.scene)
-        var mix = room?.process(placement.dry) ?? placement.dry
-        var report = MixReport(
-            placedSteps: placement.placed, skippedSteps: placement.skipped, room: room?.name ?? "dry")
+        let workspace = try MixWorkspace()
+        let bank = try SoundBank(in: workspace, sampleRate: settings.sampleRate)
+        try validate(plan: plan, sounds: sounds)
+        try bank.append(contentsOf: sounds)
+        return try render(plan: plan, bank: bank, workspace: workspace)
+    }
 
+    /// Mixes the bank's sounds (one per planned step, in plan order) into work files in `workspace`.
+    public func render(plan: FootstepPlan, bank: SoundBank, workspace: MixWorkspace) throws -> Output {
+        let track = try StepTrack(plan: plan, bank: bank, frames: frameCount(plan))
+        let skipped = plan.steps.count - track.placedCount
+        if skipped > 0 { logger.warning("\(skipped) steps fall outside the \(plan.duration) s track and are silent") }
+        let room = settings.dry ? nil : RoomReverb.forScene(plan.scene)
+        let premix = try SpooledAudio(
+            in: workspace, name: "premix.f32", sampleRate: settings.sampleRate, channelCount: 2)
+        var processor = room?.processor(sampleRate: settings.sampleRate)
+        var start = 0
+        while start < track.frames {
+            let end = min(track.frames, start + AudioBlock.defaultFrames)
+            let dry = try track.render(start..<end)
+            try premix.append(processor?.process(dry) ?? dry)
+            start = end
+        }
+        var report = MixReport(placedSteps: track.placedCount, skippedSteps: skipped, room: room?.name ?? "dry")
+
+        var mix = premix
         var gainDB = 0.0
         if settings.normalize {
-            let normalizer = LoudnessNormalizer(
-                target: settings.loudness.lufs, ceiling: settings.truePeakCeiling)
-            let result = try normalizer.normalize(mix)
-            mix = result.audio
+            let normalized = try SpooledAudio(
+                in: workspace, name: "mix.f32", sampleRate: settings.sampleRate, channelCount: 2)
+            let normalizer = LoudnessNormalizer(target: settings.loudness.lufs, ceiling: settings.truePeakCeiling)
+            let sink = LoudnessNormalizer.Sink(begin: normalized.reset, append: normalized.append)
+            let result = try normalizer.normalize(premix, into: sink)
+            if normalized.frameCount > 0 { mix = normalized }
             gainDB = result.gain
             report.targetLoudness = settings.loudness.lufs
             report.integratedLoudness = result.measurement.integrated
@@ -47,15 +71,15 @@ public struct Mixer: Sendable {
             report.normalizationGain = result.gain
             report.limiterReduction = result.limiterReduction
         } else {
-            let m = try LoudnessMeter.measure(mix)
+            let m = try LoudnessMeter.measure(premix)
             report.integratedLoudness = m.integrated
             report.truePeak = m.truePeak
         }
 
-        let stems = stemSet(plan: plan, sounds: sounds, frames: mix.frameCount, gainDB: gainDB)
+        let stems = try stemSet(track: track, gainDB: gainDB)
         report.stemGain = SpatialLaw.decibels(Double(stems.gain))
         logger.info(
-            "mixed \(placement.placed) steps (\(placement.skipped) outside the track), room: \(report.room)",
+            "mixed \(track.placedCount) steps (\(skipped) outside the track), room: \(report.room)",
             metadata: [
                 "lufs": "\(report.integratedLoudness.map(rounded) ?? "silent")",
                 "true_peak_dbtp": "\(report.truePeak.map(rounded) ?? "-inf")",
@@ -64,22 +88,16 @@ public struct Mixer: Sendable {
         return Output(mix: mix, stems: stems, report: report)
     }
 
-    /// Places every step (dry, unnormalized) into a stereo buffer of the plan's duration.
+    /// Places every step (dry, unnormalized) into a stereo buffer of the plan's duration, in memory.
     public func place(plan: FootstepPlan, sounds: [FootstepSound]) throws -> Placement {
         try validate(plan: plan, sounds: sounds)
-        let frames = frameCount(plan)
-        var left = [Float](repeating: 0, count: frames)
-        var right = left
-        let placer = StepPlacer(sampleRate: settings.sampleRate)
-        var placed = 0
-        for (planned, sound) in zip(plan.steps, sounds) {
-            if placer.add(planned, sound: Self.sanitized(sound), into: &left, &right) { placed += 1 }
-        }
-        let skipped = plan.steps.count - placed
-        if skipped > 0 { logger.warning("\(skipped) steps fall outside the \(plan.duration) s track and are silent") }
+        let workspace = try MixWorkspace()
+        let bank = try SoundBank(in: workspace, sampleRate: settings.sampleRate)
+        try bank.append(contentsOf: sounds)
+        let track = try StepTrack(plan: plan, bank: bank, frames: frameCount(plan))
         return Placement(
-            dry: AudioBuffer(sampleRate: settings.sampleRate, channels: [left, right]), placed: placed,
-            skipped: skipped)
+            dry: AudioBuffer(sampleRate: settings.sampleRate, channels: try track.render(0..<track.frames)),
+            placed: track.placedCount, skipped: plan.steps.count - track.placedCount)
     }
 
     public func frameCount(_ plan: FootstepPlan) -> Int {
@@ -89,9 +107,9 @@ public struct Mixer: Sendable {
 
     /// Stems get the mix's loudness gain (so they line up with it in a DAW), lowered to keep their sample peaks
     /// under the ceiling: they are not limited.
-    private func stemSet(plan: FootstepPlan, sounds: [FootstepSound], frames: Int, gainDB: Double) -> StemSet {
-        let unity = StemSet(plan: plan, sounds: sounds, frames: frames, sampleRate: settings.sampleRate, gain: 1)
-        let peak = unity.keys.reduce(Float(0)) { max($0, unity.render($1).peak) }
+    private func stemSet(track: StepTrack, gainDB: Double) throws -> StemSet {
+        let unity = StemSet(track: track, gain: 1)
+        let peak = try unity.keys.reduce(Float(0)) { max($0, try unity.unityPeak($1)) }
         var gain = Float(SpatialLaw.linear(gainDB))
         let ceiling = Float(SpatialLaw.linear(settings.truePeakCeiling))
         if peak > 0, peak * gain > ceiling { gain = ceiling / peak }
@@ -114,11 +132,6 @@ public struct Mixer: Sendable {
             throw FootfallError.failure(
                 "the sound backend returned \(sounds.count) sounds for \(plan.steps.count) steps; "
                     + "try again, or use another backend with --backend")
-        }
-        for (i, s) in sounds.enumerated() where s.audio.sampleRate != settings.sampleRate || s.audio.channelCount == 0 {
-            throw FootfallError.failure(
-                "sound \(i) is \(s.audio.channelCount)-channel audio at \(s.audio.sampleRate) Hz; the mixer needs "
-                    + "mono or stereo at \(settings.sampleRate) Hz — this is a bug in the sound backend")
         }
     }
 }

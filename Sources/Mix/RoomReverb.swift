@@ -64,32 +64,10 @@ public struct RoomReverb: Sendable, Equatable {
     /// Dry plus room. Output has the input's length (the tail past the end is cut, like the video).
     public func process(_ audio: AudioBuffer) -> AudioBuffer {
         guard audio.channelCount == 2, audio.frameCount > 0 else { return audio }
-        let rate = Double(audio.sampleRate)
-        var left = audio.channels[0]
-        var right = audio.channels[1]
-        Self.addReflections(leftReflections, from: audio.channels[0], into: &left, rate: rate)
-        Self.addReflections(rightReflections, from: audio.channels[1], into: &right, rate: rate)
-        if let roomSize, tailGain > 0 {
-            let tail = FreeverbTail(sampleRate: rate, roomSize: roomSize, damping: damping)
-            let (tl, tr) = tail.process(left: audio.channels[0], right: audio.channels[1])
-            for i in 0..<left.count {
-                left[i] += tl[i] * tailGain
-                right[i] += tr[i] * tailGain
-            }
-        }
-        return AudioBuffer(sampleRate: audio.sampleRate, channels: [left, right])
+        var processor = processor(sampleRate: audio.sampleRate)
+        return AudioBuffer(sampleRate: audio.sampleRate, channels: processor.process(audio.channels))
     }
 
-    private static func addReflections(_ taps: [Reflection], from x: [Float], into y: inout [Float], rate: Double) {
-        for tap in taps {
-            let d = Int((tap.delay * rate).rounded())
-            guard d > 0, d < x.count else { continue }
-            // Surfaces absorb highs: each reflection goes through a gentle one-pole low-pass.
-            var state: Float = 0
-            for i in d..<x.count {
-                state += 0.45 * (x[i - d] - state)
-                y[i] += state * tap.gain
-            }
-        }
-    }
+    /// A stateful processor for a track fed a block at a time.
+    func processor(sampleRate: Int) -> RoomProcessor { RoomProcessor(room: self, sampleRate: sampleRate) }
 }

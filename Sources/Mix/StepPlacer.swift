@@ -2,25 +2,33 @@ import FootfallCore
 import Foundation
 import Sound
 
-/// Adds footstep sounds into a stereo buffer so each sound's transient peak lands on its step's sample.
+/// Adds footstep sounds into stereo blocks so each sound's transient peak lands on its step's sample.
 struct StepPlacer {
     let sampleRate: Int
 
     /// The sample a step's transient must land on.
     func targetSample(_ time: Double) -> Int { Int((time * Double(sampleRate)).rounded()) }
 
-    /// Adds one planned step into `left`/`right` (same length). Returns false when the step falls outside.
-    @discardableResult
-    func add(_ planned: PlannedStep, sound: FootstepSound, into left: inout [Float], _ right: inout [Float]) -> Bool {
-        let frames = left.count
-        let clipLength = sound.audio.frameCount
-        guard clipLength > 0, planned.step.time.isFinite else { return false }
-        let peak = min(max(sound.transientIndex, 0), clipLength - 1)
+    /// First sample of the step's sound on a track of `trackFrames`, or nil when none of it falls on the track.
+    func start(of planned: PlannedStep, frames clipLength: Int, transientIndex: Int, trackFrames: Int) -> Int? {
+        guard clipLength > 0, planned.step.time.isFinite else { return nil }
+        let peak = min(max(transientIndex, 0), clipLength - 1)
         let start = targetSample(planned.step.time) - peak
         // A peak that would land before 0 (or a step near the end) is cut, never shifted: timing wins.
-        let from = max(0, -start)
-        let to = min(clipLength, frames - start)
-        guard from < to else { return false }
+        guard max(0, -start) < min(clipLength, trackFrames - start) else { return nil }
+        return start
+    }
+
+    /// Adds the part of one step's sound (starting at track sample `start`) that falls in `block`, a range of the
+    /// track; `left`/`right` hold the block's samples.
+    func add(
+        _ planned: PlannedStep, sound: FootstepSound, start: Int, trackFrames: Int, block: Range<Int>,
+        into left: inout [Float], _ right: inout [Float]
+    ) {
+        let clipLength = sound.audio.frameCount
+        let from = max(0, -start, block.lowerBound - start)
+        let to = min(clipLength, trackFrames - start, block.upperBound - start)
+        guard from < to else { return }
 
         let pans = SpatialLaw.panGains(planned.pan)
         let gain = planned.gain.isFinite ? max(planned.gain, 0) : 0
@@ -29,11 +37,11 @@ struct StepPlacer {
         let src = sound.audio.channels
         let l = damped(src[0], planned.distanceDamping)
         let r = src.count > 1 ? damped(src[1], planned.distanceDamping) : l
+        let shift = start - block.lowerBound
         for i in from..<to {
-            left[start + i] += l[i] * gl
-            right[start + i] += r[i] * gr
+            left[shift + i] += l[i] * gl
+            right[shift + i] += r[i] * gr
         }
-        return true
     }
 
     /// Distance takes the highs away: a one-pole low-pass whose cut-off falls as the walker gets farther.

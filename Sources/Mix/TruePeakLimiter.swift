@@ -1,9 +1,10 @@
 import FootfallCore
 import Foundation
 
-/// Look-ahead true-peak limiter. The whole signal is known (offline), so the gain curve is computed first:
-/// the gain each sample needs (from 4×-oversampled peaks) is held, then smoothed with a window no wider than the
-/// hold, so the smoothed gain never exceeds what any sample needs — no overshoot, no hard clipping, no delay.
+/// Look-ahead true-peak limiter. The signal is known ahead (offline), so the gain each sample needs (from
+/// 4×-oversampled peaks) is held, then smoothed with a window no wider than the hold, so the smoothed gain never
+/// exceeds what any sample needs — no overshoot, no hard clipping, no delay. A long track is processed a block at a
+/// time: each block reads a little context on both sides, and the release carries over.
 public struct TruePeakLimiter: Sendable {
     public struct Result: Sendable {
         public var audio: AudioBuffer
@@ -36,55 +37,82 @@ public struct TruePeakLimiter: Sendable {
     /// - Parameter preGain: gain in dB applied before limiting, folded into the one pass over the samples (so the
     ///   caller need not make a scaled copy of a long track).
     public func process(_ input: AudioBuffer, preGain: Double = 0) -> Result {
+        var planes = [[Float]](repeating: [], count: input.channelCount)
+        // An in-memory source never throws.
+        let reduction =
+            (try? process(input, preGain: preGain) { block in
+                for c in planes.indices { planes[c] += block[c] }
+            }) ?? 0
+        guard input.frameCount > 0 else { return Result(audio: input, maxReduction: 0) }
+        return Result(audio: AudioBuffer(sampleRate: input.sampleRate, channels: planes), maxReduction: reduction)
+    }
+
+    /// Limits `input` into consecutive blocks handed to `sink`; returns the largest gain reduction in dB.
+    public func process(
+        _ input: any AudioBlockSource, preGain: Double = 0, blockFrames: Int = AudioBlock.defaultFrames,
+        into sink: (_ block: [[Float]]) throws -> Void
+    ) throws -> Double {
         let frames = input.frameCount
+        guard frames > 0, input.channelCount > 0 else { return 0 }
         let pre = Float(SpatialLaw.linear(preGain))
-        guard frames > 0, input.channelCount > 0 else { return Result(audio: input, maxReduction: 0) }
         // Peaks are found on the input; the limit is moved by the pre-gain instead of scaling the signal.
         let limit = Float(SpatialLaw.linear(ceiling - max(margin, 0))) / pre
-        let env = TruePeakDetector().envelope(input, threshold: limit)
-        var out = input
-        guard let top = env.max(), top > limit else {
-            if pre != 1 { for c in 0..<out.channelCount { for i in 0..<frames { out.channels[c][i] *= pre } } }
-            return Result(audio: out, maxReduction: 0)
-        }
-
         let rate = Double(input.sampleRate)
         let attack = max(1, Int((lookAhead * rate).rounded()))
         let after = attack + max(0, Int((hold * rate).rounded()))
-        let gain = gainCurve(env: env, limit: limit, attack: attack, after: after, releaseSamples: release * rate)
-
-        for c in 0..<out.channelCount {
-            for i in 0..<frames { out.channels[c][i] *= pre * gain[i] }
+        let pad = after + attack + 1
+        let context = pad + TruePeakDetector.halfTaps
+        let detector = TruePeakDetector()
+        let releaseCoefficient = Float(1 - exp(-1 / max(release * rate, 1)))
+        var g: Float = 1
+        var minGain: Float = 1
+        var start = 0
+        while start < frames {
+            let end = min(frames, start + max(1, blockFrames))
+            let n = end - start
+            let extended = try input.read((start - context)..<(end + context))
+            var env = detector.envelope(AudioBuffer(sampleRate: input.sampleRate, channels: extended), threshold: limit)
+            // Outside the track there is nothing to limit, however the interpolator rings there.
+            for k in 0..<env.count where start - context + k < 0 || start - context + k >= frames { env[k] = 0 }
+            let window = Array(env[(context - pad)..<(context + n + pad)])
+            var block = extended.map { Array($0[context..<(context + n)]) }
+            if g < 1 || (window.max() ?? 0) > limit {
+                let gain = gainCurve(
+                    env: window, pad: pad, limit: limit, attack: attack, after: after,
+                    releaseCoefficient: releaseCoefficient, gain: &g)
+                minGain = min(minGain, gain.min() ?? 1)
+                for c in block.indices { for i in 0..<n { block[c][i] *= pre * gain[i] } }
+            } else if pre != 1 {
+                for c in block.indices { for i in 0..<n { block[c][i] *= pre } }
+            }
+            try sink(block)
+            start = end
         }
-        let minGain = gain.min() ?? 1
-        return Result(audio: out, maxReduction: -SpatialLaw.decibels(Double(minGain)))
+        return -SpatialLaw.decibels(Double(minGain))
     }
 
-    /// needed[n] = gain that brings sample n to the limit; held over [n − after, n + attack] (sliding minimum),
-    /// averaged over [n − attack, n + attack] ⊆ that window, then released slowly. Each step keeps gain ≤ needed.
-    func gainCurve(env: [Float], limit: Float, attack: Int, after: Int, releaseSamples: Double) -> [Float] {
-        let n = env.count
-        let pad = after + attack + 1
-        var needed = [Float](repeating: 1, count: n + 2 * pad)
-        for i in 0..<n where env[i] > limit { needed[i + pad] = limit / env[i] }
+    /// Gains for the `env.count − 2·pad` samples in the middle of `env` (which has `pad` samples of context on
+    /// each side): needed[n] = gain that brings sample n to the limit; held over [n − after, n + attack] (sliding
+    /// minimum), averaged over [n − attack, n + attack] ⊆ that window, then released slowly from `gain`, which
+    /// carries the release from one block to the next. Each step keeps gain ≤ needed.
+    func gainCurve(
+        env: [Float], pad: Int, limit: Float, attack: Int, after: Int, releaseCoefficient: Float, gain g: inout Float
+    ) -> [Float] {
+        let n = env.count - 2 * pad
+        var needed = [Float](repeating: 1, count: env.count)
+        for i in env.indices where env[i] > limit { needed[i] = limit / env[i] }
         let held = Self.slidingMinimum(needed, before: after, ahead: attack)
 
         // Box average of width 2·attack + 1, in Double so the running sum does not drift.
         let width = 2 * attack + 1
-        var smooth = [Float](repeating: 1, count: n)
         var sum = 0.0
         for k in (pad - attack)...(pad + attack) { sum += Double(held[k]) }
-        for i in 0..<n {
+        var out = [Float](repeating: 1, count: max(n, 0))
+        for i in 0..<max(n, 0) {
             let centre = i + pad
-            smooth[i] = Float(sum / Double(width))
-            sum += Double(held[centre + attack + 1]) - Double(held[centre - attack])
-        }
-        let releaseCoefficient = Float(1 - exp(-1 / max(releaseSamples, 1)))
-        var g: Float = 1
-        var out = [Float](repeating: 1, count: n)
-        for i in 0..<n {
             // min() guards against rounding in the average lifting the gain a hair above what the sample needs.
-            let target = min(smooth[i], needed[i + pad])
+            let target = min(Float(sum / Double(width)), needed[centre])
+            sum += Double(held[centre + attack + 1]) - Double(held[centre - attack])
             g = target < g ? target : g + (target - g) * releaseCoefficient
             out[i] = g
         }

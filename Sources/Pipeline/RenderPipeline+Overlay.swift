@@ -9,7 +9,7 @@ extension RenderPipeline {
     /// A copy of the video with skeletons and walker ids, a flash at each heel strike (blue left, red right), the
     /// surface under the step, and the new footstep track: the quickest way to judge sync by eye and ear.
     func writeOverlay(
-        to path: String, info: VideoInfo, poseFrames: [PoseFrame], document: StepsDocument, audio: AudioBuffer
+        to path: String, info: VideoInfo, poseFrames: [PoseFrame], document: StepsDocument, audio: any AudioBlockSource
     )
         throws
     {

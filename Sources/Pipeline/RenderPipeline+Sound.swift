@@ -18,18 +18,44 @@ extension RenderPipeline {
         return backend
     }
 
-    /// One sound per planned step.
+    /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come; the
+    /// backend's warnings (e.g. a remote backend that fell back) go to `warnings`, each said once.
     func sounds(
-        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, timings: inout StageTimings
-    ) async throws -> [FootstepSound] {
+        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, into bank: SoundBank,
+        timings: inout StageTimings, warnings: inout [String]
+    ) async throws {
         let requests = try plan.soundRequests(shoe: shoe)
+        let size = max(1, backend.preferredBatchSize)
         progress.update(stage: "sound", fraction: 0)
-        let sounds = try await timings.measure("sound", items: { $0.count }) { try await backend.sounds(for: requests) }
-        progress.update(stage: "sound", fraction: 1)
-        guard sounds.count == requests.count else {
-            throw FootfallError.failure(
-                "backend '\(backend.name)' returned \(sounds.count) sounds for \(requests.count) steps")
+        var said = Set(warnings)
+        var heard: [String] = []
+        try await timings.measure("sound", items: { requests.count }) {
+            var start = 0
+            while start < requests.count {
+                let end = start + min(size, requests.count - start)
+                let batch = try await backend.soundBatch(for: Array(requests[start..<end]))
+                guard batch.sounds.count == end - start else {
+                    throw FootfallError.failure(
+                        "backend '\(backend.name)' returned \(batch.sounds.count) sounds for \(end - start) steps; "
+                            + "try again, or use another backend with --backend")
+                }
+                try bank.append(contentsOf: batch.sounds)
+                for warning in batch.warnings where said.insert(warning).inserted { heard.append(warning) }
+                start = end
+                progress.update(stage: "sound", fraction: Double(start) / Double(requests.count))
+            }
         }
-        return sounds
+        warnings += heard
+        progress.update(stage: "sound", fraction: 1)
+    }
+
+    /// The mixer's work folder: in the output folder (or the nearest folder above it that exists yet), on the
+    /// same disk as the outputs and never in a RAM-backed /tmp.
+    func mixWorkspace(for request: RenderRequest) throws -> MixWorkspace {
+        var folder = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path), folder.pathComponents.count > 1 {
+            folder.deleteLastPathComponent()
+        }
+        return try MixWorkspace(in: folder.path)
     }
 }

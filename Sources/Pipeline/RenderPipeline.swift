@@ -49,12 +49,15 @@ public struct RenderPipeline: Sendable {
         document.surfaces = surfaces.segments
         document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
 
-        let sounds = try await sounds(for: plan, shoe: shoe, backend: backend, timings: &timings)
+        let workspace = try mixWorkspace(for: request)
+        let bank = try SoundBank(in: workspace)
+        try await sounds(
+            for: plan, shoe: shoe, backend: backend, into: bank, timings: &timings, warnings: &warnings)
         progress.update(stage: "mix", fraction: 0)
         let settings = MixSettings(
             dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)
         let mixed = try await timings.measure("mix") {
-            try Mixer(settings: settings).render(plan: plan, sounds: sounds)
+            try Mixer(settings: settings).render(plan: plan, bank: bank, workspace: workspace)
         }
         progress.update(stage: "mix", fraction: 1)
 

@@ -27,7 +27,7 @@ public struct RunPodBackend: SoundBackend {
 
     public init(
         config: RunPodConfig = .load(), fallback: (any SoundBackend)?,
-        logger: Logger = Logger(label: "footfall.sound"), http: HTTPClient = .shared,
+        logger: Logger = Logger(label: "footfall.sound"), http: HTTPClient = RunPodBackend.defaultHTTPClient,
         decoder: @escaping ClipDecoder = RunPodBackend.decodeWithFFmpeg
     ) {
         self.config = config
@@ -42,19 +42,27 @@ public struct RunPodBackend: SoundBackend {
     }
 
     public func sounds(for requests: [SoundRequest]) async throws -> [FootstepSound] {
+        try await soundBatch(for: requests).sounds
+    }
+
+    /// The sounds, with one warning per reason RunPod failed (when the fallback stood in for some steps).
+    public func soundBatch(for requests: [SoundRequest]) async throws -> SoundBatch {
         let groups = RequestGroup.make(requests)
+        let outage = RunPodOutage()
         var results = [FootstepSound?](repeating: nil, count: requests.count)
-        try await withThrowingTaskGroup(of: (RequestGroup, [FootstepSound]).self) { tasks in
+        var fallbacks: [GroupOutcome.Fallback] = []
+        try await withThrowingTaskGroup(of: (RequestGroup, GroupOutcome).self) { tasks in
             var next = 0
             func launch() {
                 guard next < groups.count else { return }
                 let group = groups[next]
                 next += 1
-                tasks.addTask { (group, try await self.sounds(for: group, in: requests)) }
+                tasks.addTask { (group, try await self.sounds(for: group, in: requests, outage: outage)) }
             }
             for _ in 0..<max(1, config.maxConcurrentJobs) { launch() }
-            while let (group, sounds) = try await tasks.next() {
-                for (index, sound) in zip(group.indices, sounds) { results[index] = sound }
+            while let (group, outcome) = try await tasks.next() {
+                for (index, sound) in zip(group.indices, outcome.sounds) { results[index] = sound }
+                if let fallback = outcome.fallback { fallbacks.append(fallback) }
                 launch()
             }
         }
@@ -62,27 +70,38 @@ public struct RunPodBackend: SoundBackend {
         guard done.count == requests.count else {
             throw FootfallError.failure("the runpod backend returned \(done.count) sounds for \(requests.count) steps")
         }
-        return done
+        return SoundBatch(sounds: done, warnings: GroupOutcome.warnings(for: fallbacks, total: requests.count))
     }
 
     /// One group's sounds, from the generated clip or, if anything goes wrong, from the fallback backend.
-    func sounds(for group: RequestGroup, in requests: [SoundRequest]) async throws -> [FootstepSound] {
+    func sounds(for group: RequestGroup, in requests: [SoundRequest], outage: RunPodOutage) async throws
+        -> GroupOutcome
+    {
         let members = group.indices.map { requests[$0] }
-        do {
-            let steps = try await generatedSteps(for: group)
-            return deal(steps, to: members, seed: group.seed)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            let message = describe(error)
-            guard let fallback, !config.noFallback else {
-                let hint = config.noFallback ? " (without --no-fallback, procedural sounds are used instead)" : ""
-                throw FootfallError.failure("runpod backend: \(message)\(hint)")
+        let message: String
+        if let known = outage.reason {
+            // Another group already found RunPod down or refusing: don't wait for it again.
+            message = known
+        } else {
+            do {
+                let steps = try await generatedSteps(for: group)
+                return GroupOutcome(sounds: deal(steps, to: members, seed: group.seed))
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                message = describe(error)
+                if let e = error as? RunPodError, e.affectsEveryJob { outage.record(message) }
             }
-            let steps = "\(members.count) \(group.surface.rawValue)/\(group.shoe.rawValue) steps"
-            logger.warning("runpod backend: \(message); using the \(fallback.name) backend for the \(steps) instead")
-            return try await fallback.sounds(for: members)
         }
+        guard let fallback, !config.noFallback else {
+            let hint = config.noFallback ? " (without --no-fallback, procedural sounds are used instead)" : ""
+            throw FootfallError.failure("runpod backend: \(message)\(hint)")
+        }
+        let steps = "\(members.count) \(group.surface.rawValue)/\(group.shoe.rawValue) steps"
+        logger.warning("runpod backend: \(message); using the \(fallback.name) backend for the \(steps) instead")
+        let sounds = try await fallback.sounds(for: members)
+        return GroupOutcome(
+            sounds: sounds, fallback: .init(reason: message, steps: members.count, backend: fallback.name))
     }
 
     /// The single steps cut from the group's clip: from the cache, or generated, checked, then cached.
@@ -130,10 +149,10 @@ public struct RunPodBackend: SoundBackend {
         return slices.map(\.sound)
     }
 
-    /// The message for `error`, never holding the API key.
+    /// The message for `error` on one line, never holding the API key.
     func describe(_ error: any Error) -> String {
         let text = (error as? RunPodError)?.description ?? String(describing: error)
-        return config.apiKey?.redact(text) ?? text
+        return RunPodError.excerpt(config.apiKey?.redact(text) ?? text, limit: 400)
     }
 
     /// Mono, so the mixer can place each step in the stereo field itself.

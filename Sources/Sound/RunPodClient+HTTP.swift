@@ -9,7 +9,8 @@ extension RunPodClient {
     static let maxBodyBytes = 64 << 20
 
     /// One HTTP exchange with retries: 429, 5xx and network errors back off (exponentially, with jitter, or as the
-    /// server's `Retry-After` says) up to `config.maxAttempts` tries; 401/403 and other 4xx fail at once.
+    /// server's `Retry-After` says) up to `config.maxAttempts` tries; 401/403 and other 4xx fail at once. A server
+    /// that cannot be connected to at all is retried only within `config.connectBudget` seconds.
     func send(
         _ method: HTTPMethod, url: String, body: Data?, deadline: NIODeadline, authorized: Bool = true
     ) async throws -> Data {
@@ -22,7 +23,9 @@ extension RunPodClient {
             request.body = .bytes(body)
         }
         let what = "\(method) \(apiKey.redact(route(of: url)))"
+        let host = URLComponents(string: url).map { "\($0.host ?? "?")\($0.port.map { ":\($0)" } ?? "")" } ?? "?"
         var attempt = 1
+        var firstConnectFailure: NIODeadline?
         while true {
             let status: Int
             let data: Data
@@ -36,8 +39,25 @@ extension RunPodClient {
                 retryAfter = response.headers.first(name: "retry-after").flatMap(Double.init)
             } catch {
                 if Task.isCancelled || error is CancellationError { throw CancellationError() }
+                if let failure = RunPodConnectFailure(error, host: host) {
+                    // Never reached the server: a few quick tries, then give up long before the job's timeout.
+                    let since = firstConnectFailure ?? .now()
+                    firstConnectFailure = since
+                    let delay = min(1, config.backoffBase * pow(2, Double(attempt - 1)))
+                    let budgetLeft =
+                        NIODeadline.now() + .nanoseconds(Int64(delay * 1e9))
+                        < since + .nanoseconds(Int64(config.connectBudget * 1e9))
+                    guard failure.isTransient, attempt < config.maxAttempts, budgetLeft else {
+                        throw RunPodError.network(apiKey.redact(failure.reason))
+                    }
+                    logger.warning(
+                        "\(what): \(apiKey.redact(failure.reason)); retrying in \(String(format: "%.2f", delay)) s")
+                    try await pause(seconds: delay, deadline: deadline)
+                    attempt += 1
+                    continue
+                }
                 if NIODeadline.now() >= deadline { throw RunPodError.timedOut(seconds: config.timeout) }
-                let reason = apiKey.redact(String(describing: error))
+                let reason = RunPodError.excerpt(apiKey.redact(String(describing: error)), limit: 200)
                 guard attempt < config.maxAttempts else { throw RunPodError.network("\(what): \(reason)") }
                 try await backOff(
                     attempt: attempt, retryAfter: nil, why: "\(what) failed (\(reason))", deadline: deadline)

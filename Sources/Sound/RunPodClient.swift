@@ -15,7 +15,7 @@ struct RunPodClient: Sendable {
     let http: HTTPClient
     let logger: Logger
 
-    init(config: RunPodConfig, http: HTTPClient = .shared, logger: Logger) throws(RunPodError) {
+    init(config: RunPodConfig, http: HTTPClient = RunPodBackend.defaultHTTPClient, logger: Logger) throws(RunPodError) {
         if let reason = config.missingReason { throw .notConfigured(reason) }
         guard let key = config.apiKey, let endpoint = config.endpointID else {
             throw .notConfigured("missing settings")

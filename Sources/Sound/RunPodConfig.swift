@@ -14,6 +14,8 @@ import Foundation
 /// | `RUNPOD_POLL_INTERVAL` | seconds between status polls | 1.5 |
 /// | `RUNPOD_RUNSYNC_MAX_SECONDS` | clips up to this long use `/runsync`; 0 always uses `/run` | 10 |
 /// | `RUNPOD_MAX_ATTEMPTS` | tries per HTTP call on 429/5xx/network errors | 5 |
+/// | `RUNPOD_CONNECT_BUDGET` | seconds spent retrying a server that cannot be connected to at all | 5 |
+/// | `RUNPOD_MAX_CONCURRENT_JOBS` | jobs in flight at once (one per surface/shoe group) | 3 |
 /// | `FOOTFALL_CACHE_DIR` | cache root (clips go in `<root>/runpod`) | `~/.cache/footfall` |
 /// Prompt variables are described in `RunPodPrompts`.
 public struct RunPodConfig: Sendable, CustomStringConvertible {
@@ -35,6 +37,9 @@ public struct RunPodConfig: Sendable, CustomStringConvertible {
     /// First retry delay; doubles per attempt up to `backoffMax`, with jitter (or the server's `Retry-After`).
     public var backoffBase = 0.5
     public var backoffMax = 20.0
+    /// Seconds from the first failed connection after which a server that cannot be connected to (refused, DNS,
+    /// timeout) is given up on; a server that answers, however slowly, gets the whole `timeout`.
+    public var connectBudget = 5.0
     /// Jobs in flight at once (one per surface/shoe group).
     public var maxConcurrentJobs = 3
     /// Seconds of generated audio per distinct step wanted, and how many distinct steps a group needs at most.
@@ -88,6 +93,8 @@ public struct RunPodConfig: Sendable, CustomStringConvertible {
         reader.double("RUNPOD_POLL_INTERVAL", into: &c.pollInterval, range: 0.001...600)
         reader.double("RUNPOD_RUNSYNC_MAX_SECONDS", into: &c.runSyncMaxSeconds, range: 0...47)
         reader.int("RUNPOD_MAX_ATTEMPTS", into: &c.maxAttempts, range: 1...20)
+        reader.double("RUNPOD_CONNECT_BUDGET", into: &c.connectBudget, range: 0...600)
+        reader.int("RUNPOD_MAX_CONCURRENT_JOBS", into: &c.maxConcurrentJobs, range: 1...16)
         c.problems = reader.problems
         c.cacheDirectory = defaultCacheDirectory(settings: settings)
         return c

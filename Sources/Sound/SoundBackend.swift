@@ -52,6 +52,17 @@ public protocol SoundBackend: Sendable {
     var summary: String { get }
     /// Whether it can run now (e.g. runpod without RUNPOD_API_KEY cannot), with the reason.
     func availability() -> BackendAvailability
-    /// Sounds for a whole render at once (remote backends batch and cache), in request order.
+    /// Sounds for the requests, in request order. A render asks in batches of `preferredBatchSize` requests, in
+    /// time order, so a long video's sounds never sit in memory all at once.
     func sounds(for requests: [SoundRequest]) async throws -> [FootstepSound]
+    /// The same sounds, with what the user should know about how they were made (e.g. that a remote backend failed
+    /// and another one stood in). The default has no warnings.
+    func soundBatch(for requests: [SoundRequest]) async throws -> SoundBatch
+    /// How many requests a render sends per call: small for local synthesis, everything at once for remote
+    /// backends that batch and cache by request.
+    var preferredBatchSize: Int { get }
+}
+
+extension SoundBackend {
+    public var preferredBatchSize: Int { 256 }
 }

@@ -35,6 +35,12 @@ struct FakeRenderer: JobRenderer {
     var failWith: FootfallError?
     var backendNames: [String] { ["procedural", "samples", "runpod"] }
 
+    func backendChoices(config: FootfallConfig) -> [BackendChoice] {
+        backendNames.map {
+            BackendChoice(name: $0, unavailableReason: $0 == "runpod" ? "RUNPOD_API_KEY is not set" : nil)
+        }
+    }
+
     func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput {
         progress("pose", 0.25)
         await gate.wait()

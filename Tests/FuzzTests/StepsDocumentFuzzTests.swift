@@ -73,8 +73,8 @@ extension Fuzz {
             do {
                 let sounds = requests.map(MockBackend.sound(for:))
                 let mixed = try Mixer(settings: MixSettings(dry: true)).render(plan: plan, sounds: sounds)
-                input.check(
-                    mixed.mix.channels.allSatisfy { $0.allSatisfy(\.isFinite) }, "the mix has non-finite samples")
+                let samples = try mixed.mix.loadAll().channels
+                input.check(samples.allSatisfy { $0.allSatisfy(\.isFinite) }, "the mix has non-finite samples")
             } catch {
                 if let problem = Fuzzer.userFacing(error) { input.fail("mixing: \(problem): \(error)") }
             }

@@ -38,7 +38,7 @@ private func peakIndex(_ audio: AudioBuffer, around target: Int, radius: Int) ->
     var plan = TestSounds.plan(times: times, walkers: 2, duration: times.last! + 0.3, scene: .indoor)
     for i in plan.steps.indices { plan.steps[i].distanceDamping = Double(i % 4) / 3 }
     let sounds = times.indices.map { TestSounds.click(seed: UInt64($0)) }
-    let out = try Mixer().render(plan: plan, sounds: sounds)
+    let out = try Mixer().mixed(plan: plan, sounds: sounds)
     for t in times {
         let target = Int((t * 48_000).rounded())
         #expect(abs(peakIndex(out.mix, around: target, radius: 240) - target) <= 48, "step at \(t) s")
@@ -100,12 +100,12 @@ private func peakIndex(_ audio: AudioBuffer, around target: Int, radius: Int) ->
     let sounds = times.indices.map { TestSounds.click(seed: UInt64($0)) }
     let mixer = Mixer(settings: .init(dry: true, normalize: false))
     let dry = try mixer.place(plan: plan, sounds: sounds).dry
-    let stems = try mixer.render(plan: plan, sounds: sounds).stems.withGain(1)
+    let stems = try mixer.mixed(plan: plan, sounds: sounds).stems.withGain(1)
     #expect(stems.keys.count == 6)
     var sumL = [Float](repeating: 0, count: dry.frameCount)
     var sumR = sumL
     for key in stems.keys {
-        let stem = stems.render(key)
+        let stem = try stems.render(key)
         #expect(stem.frameCount == dry.frameCount)
         for i in 0..<stem.frameCount {
             sumL[i] += stem.channels[0][i]
@@ -124,29 +124,29 @@ private func peakIndex(_ audio: AudioBuffer, around target: Int, radius: Int) ->
     let times = TestSounds.irregularTimes(count: 30, seed: 5)
     let plan = TestSounds.plan(times: times, walkers: 2, duration: times.last! + 0.2, scene: .indoor)
     let sounds = times.indices.map { TestSounds.click(seed: UInt64($0)) }
-    let a = try Mixer().render(plan: plan, sounds: sounds)
-    let b = try Mixer().render(plan: plan, sounds: sounds)
+    let a = try Mixer().mixed(plan: plan, sounds: sounds)
+    let b = try Mixer().mixed(plan: plan, sounds: sounds)
     #expect(a.mix.channels.map { $0.map(\.bitPattern) } == b.mix.channels.map { $0.map(\.bitPattern) })
 }
 
 @Test func emptyPlanGivesSilenceWithoutNaN() throws {
-    let out = try Mixer().render(plan: FootstepPlan(steps: [], duration: 2, scene: .unknown), sounds: [])
+    let out = try Mixer().mixed(plan: FootstepPlan(steps: [], duration: 2, scene: .unknown), sounds: [])
     #expect(out.mix.frameCount == 96_000)
     #expect(out.mix.channelCount == 2)
     #expect(out.mix.channels.allSatisfy { $0.allSatisfy { $0 == 0 } })
     #expect(out.report.integratedLoudness == nil)
     #expect(out.report.normalizationGain.isFinite)
     #expect(out.stems.keys.isEmpty)
-    let zero = try Mixer().render(plan: FootstepPlan(steps: [], duration: 0, scene: .indoor), sounds: [])
+    let zero = try Mixer().mixed(plan: FootstepPlan(steps: [], duration: 0, scene: .indoor), sounds: [])
     #expect(zero.mix.frameCount == 0)
 }
 
 @Test func mismatchedSoundsAreAnError() {
     let plan = TestSounds.plan(times: [0.1, 0.2], duration: 1)
-    #expect(throws: FootfallError.self) { try Mixer().render(plan: plan, sounds: [TestSounds.click()]) }
+    #expect(throws: FootfallError.self) { try Mixer().mixed(plan: plan, sounds: [TestSounds.click()]) }
     let wrongRate = FootstepSound(audio: AudioBuffer(sampleRate: 44_100, channels: [[1, 0]]), transientIndex: 0)
     #expect(throws: FootfallError.self) {
-        try Mixer().render(plan: plan, sounds: [wrongRate, wrongRate])
+        try Mixer().mixed(plan: plan, sounds: [wrongRate, wrongRate])
     }
 }
 
@@ -155,7 +155,7 @@ private func peakIndex(_ audio: AudioBuffer, around target: Int, radius: Int) ->
     bad.audio.channels[0][1_000] = .nan
     bad.audio.channels[0][1_001] = .infinity
     let plan = TestSounds.plan(times: [0.2, 0.6], duration: 1)
-    let out = try Mixer().render(plan: plan, sounds: [bad, TestSounds.click()])
+    let out = try Mixer().mixed(plan: plan, sounds: [bad, TestSounds.click()])
     #expect(out.mix.channels.allSatisfy { $0.allSatisfy(\.isFinite) })
     #expect(out.report.integratedLoudness?.isFinite == true)
     #expect(out.report.truePeak.map { $0 <= -1 } == true)

@@ -26,7 +26,7 @@ private func proceduralScene(surface: SurfaceKind) throws -> (FootstepPlan, [Foo
 @Test(arguments: [SurfaceKind.concrete, .gravel, .wood])
 func proceduralStepsNormalizeAndKeepTheirTiming(surface: SurfaceKind) throws {
     let (plan, sounds) = try proceduralScene(surface: surface)
-    let out = try Mixer().render(plan: plan, sounds: sounds)
+    let out = try Mixer().mixed(plan: plan, sounds: sounds)
     let measured = TestSounds.ebur128(out.mix)
     #expect(abs(measured.lufs - -23) <= 0.5, "\(surface): \(measured.lufs) LUFS")
     #expect(measured.truePeak <= -1, "\(surface): \(measured.truePeak) dBTP")

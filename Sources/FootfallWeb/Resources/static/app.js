@@ -129,6 +129,13 @@ function setupTimeline() {
     heads.forEach((head) => { head.style.left = left; });
     marks.forEach((mark) => mark.classList.toggle("now", Math.abs(parseFloat(mark.dataset.time) - t) < 0.12));
   };
+  // timeupdate comes only about 4 times a second: while playing, follow every frame so the playhead moves smoothly
+  // and no mark's highlight is skipped.
+  const follow = () => {
+    update();
+    if (!player.paused && !player.ended) requestAnimationFrame(follow);
+  };
+  player.addEventListener("play", () => requestAnimationFrame(follow));
   player.addEventListener("timeupdate", update);
   player.addEventListener("seeked", update);
 }
