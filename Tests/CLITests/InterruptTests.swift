@@ -94,6 +94,22 @@ import Testing
         try fixture.expectCleanInterrupt(run, ending: ending, exitCode: 130, out: out, before: ["keep.txt"])
     }
 
+    /// Ctrl-C while the mixer spools audio into its work folder (in the output folder): the folder goes too.
+    @Test func ctrlCDuringMixRemovesTheMixerWorkFolder() throws {
+        let fixture = try Fixture(label: "interrupt-mix")
+        defer { TestFiles.remove(fixture.folder) }
+        let out = fixture.output("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let run = try fixture.render(into: out, label: "mix", extra: ["--steps", fixture.steps])
+        let reached = run.wait(
+            until: { FolderContents.list(out).contains { $0.hasPrefix(".footfall-mix-") && $0.hasSuffix(".f32") } },
+            timeout: Self.timeout)
+        try #require(reached, "the mixer never wrote its work files: \(FolderContents.list(out)) \(run.stderr)")
+        run.send(SIGINT)
+        let ending = run.finish(timeout: 30)
+        try fixture.expectCleanInterrupt(run, ending: ending, exitCode: 130, out: out, before: [])
+    }
+
     /// SIGTERM while a WAV is being written (its temporary file exists): exit 143, nothing left.
     @Test func sigtermMidWriteRemovesTheTemporaryFile() throws {
         let fixture = try Fixture(label: "interrupt-wav")
