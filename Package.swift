@@ -115,7 +115,9 @@ let package = Package(
         // Seeded fuzzing of the parsers Footfall wrote itself (bounded; part of `make test`).
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["FootfallCore", "Export", "Mix", "Sound", "MediaIO", "FootfallWeb", "FootfallTesting"]),
+            dependencies: [
+                "FootfallCore", "Export", "Mix", "Sound", "Steps", "MediaIO", "FootfallWeb", "FootfallTesting",
+            ]),
         // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
         .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),
     ],

@@ -5,17 +5,19 @@ import Foundation
 public enum DotEnv {
     public static func parse(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
+        // Unicode scalars, not characters: a combining mark after `=`, a quote or `export ` must not hide them.
         for raw in text.split(whereSeparator: \.isNewline) {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+            var line = Substring(raw.trimmingCharacters(in: .whitespaces)).unicodeScalars
+            if line.isEmpty || line.first == "#" { continue }
+            if line.starts(with: "export ".unicodeScalars) { line = line.dropFirst(7) }
             guard let eq = line.firstIndex(of: "=") else { continue }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
-            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            let key = String(line[..<eq]).trimmingCharacters(in: .whitespaces)
+            var value = Substring(String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
+                .unicodeScalars
             if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
-                value = String(value.dropFirst().dropLast())
+                value = value.dropFirst().dropLast()
             }
-            if !key.isEmpty { result[key] = value }
+            if !key.isEmpty { result[key] = String(value) }
         }
         return result
     }

@@ -93,8 +93,10 @@ public struct StepsDocument: Codable, Sendable, Equatable {
 }
 
 extension DecodingError {
-    /// One line a user can act on: which field, what was wrong.
-    public var readable: String {
+    /// One line a user can act on: which field, what was wrong (bad values quoted on one line).
+    public var readable: String { readableText.singleLine(limit: 300) }
+
+    private var readableText: String {
         func path(_ c: DecodingError.Context) -> String {
             let p = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return p.isEmpty ? "top level" : String(p.drop(while: { $0 == "." }))

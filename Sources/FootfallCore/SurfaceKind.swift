@@ -15,7 +15,7 @@ public enum SurfaceKind: String, Codable, Sendable, CaseIterable {
         if let s = SurfaceKind(rawValue: key) ?? aliases[key] { return s }
         let names = allCases.map(\.rawValue) + aliases.keys.sorted()
         throw FootfallError.usage(
-            "unknown surface '\(name)'\(DidYouMean.hint(name, from: names)); surfaces: "
+            "unknown surface '\(name.singleLine())'\(DidYouMean.hint(name, from: names)); surfaces: "
                 + allCases.map(\.rawValue).joined(separator: ", "))
     }
 }
@@ -27,7 +27,7 @@ public enum ShoeKind: String, Codable, Sendable, CaseIterable {
     public static func parse(_ name: String) throws -> ShoeKind {
         if let s = ShoeKind(rawValue: name.lowercased()) { return s }
         throw FootfallError.usage(
-            "unknown shoe '\(name)'\(DidYouMean.hint(name, from: allCases.map(\.rawValue))); shoes: "
+            "unknown shoe '\(name.singleLine())'\(DidYouMean.hint(name, from: allCases.map(\.rawValue))); shoes: "
                 + allCases.map(\.rawValue).joined(separator: ", "))
     }
 }

@@ -9,7 +9,7 @@ extension RenderOverrides {
         if let backend = fields["backend"]?.trimmed, !backend.isEmpty {
             guard let match = backends.first(where: { $0.lowercased() == backend.lowercased() }) else {
                 throw APIError.badRequest(
-                    "unknown backend '\(backend)'\(DidYouMean.hint(backend, from: backends)); backends: "
+                    "unknown backend '\(backend.singleLine())'\(DidYouMean.hint(backend, from: backends)); backends: "
                         + backends.joined(separator: ", "))
             }
             overrides.backend = match
@@ -23,7 +23,7 @@ extension RenderOverrides {
         }
         if let seed = fields["seed"]?.trimmed, !seed.isEmpty {
             guard let value = UInt64(seed) else {
-                throw APIError.badRequest("seed '\(seed)' is not a whole number ≥ 0")
+                throw APIError.badRequest("seed '\(seed.singleLine())' is not a whole number ≥ 0")
             }
             overrides.seed = value
         }
@@ -42,7 +42,8 @@ extension RenderOverrides {
         let known: Set = ["backend", "surface", "seed"]
         if let unknown = dict.keys.sorted().first(where: { !known.contains($0) }) {
             throw APIError.badRequest(
-                "unknown field '\(unknown)'\(DidYouMean.hint(unknown, from: known)); fields: backend, surface, seed")
+                "unknown field '\(unknown.singleLine())'\(DidYouMean.hint(unknown, from: known)); fields: backend, surface, seed"
+            )
         }
         var fields: [String: String] = [:]
         for (key, value) in dict {
@@ -50,7 +51,9 @@ extension RenderOverrides {
             case let s as String: fields[key] = s
             case let n as NSNumber where key == "seed": fields[key] = n.stringValue
             case is NSNull: continue
-            default: throw APIError.badRequest("field '\(key)' must be a string\(key == "seed" ? " or a number" : "")")
+            default:
+                throw APIError.badRequest(
+                    "field '\(key.singleLine())' must be a string\(key == "seed" ? " or a number" : "")")
             }
         }
         return try parse(fields, backends: backends)

@@ -141,6 +141,10 @@ public struct RunPodBackend: SoundBackend {
             throw RunPodError.undecodableAudio(String(describing: error))
         }
         let mono = Self.downmix(audio)
+        // A float file can hold NaN or infinity; one such sample would turn the whole mix into noise or silence.
+        guard mono.allSatisfy(\.isFinite) else {
+            throw RunPodError.rejectedClip("it holds samples that are not numbers (NaN or infinity)")
+        }
         if let problem = quality.problem(in: mono, sampleRate: audio.sampleRate) {
             throw RunPodError.rejectedClip(problem)
         }
