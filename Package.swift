@@ -117,6 +117,7 @@ let package = Package(
             name: "FuzzTests",
             dependencies: [
                 "FootfallCore", "Export", "Mix", "Sound", "Steps", "MediaIO", "FootfallWeb", "FootfallTesting",
+                "CFFmpeg",
             ]),
         // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
         .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),

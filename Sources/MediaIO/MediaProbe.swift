@@ -64,10 +64,14 @@ public enum MediaProbe {
 
     /// Clockwise display rotation (0/90/180/270) from the stream's display matrix.
     static func rotation(of stream: UnsafePointer<AVStream>) -> Int {
-        let ccw = cff_stream_rotation_ccw(stream)
+        clockwiseRotation(counterClockwise: cff_stream_rotation_ccw(stream))
+    }
+
+    /// 0, 90, 180 or 270 for any angle in degrees counter-clockwise (0 when it is not a number).
+    static func clockwiseRotation(counterClockwise ccw: Double) -> Int {
         guard ccw.isFinite else { return 0 }
-        let clockwise = Int((-ccw / 90).rounded()) * 90
-        return ((clockwise % 360) + 360) % 360
+        let quarterTurns = (-ccw / 90).rounded().truncatingRemainder(dividingBy: 4)
+        return ((Int(quarterTurns) * 90) + 360) % 360
     }
 
     static func estimateFrameCount(stream: UnsafePointer<AVStream>, timing: TimestampAnalysis) -> Int {

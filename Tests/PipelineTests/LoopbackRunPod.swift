@@ -17,6 +17,8 @@ final class LoopbackRunPod: @unchecked Sendable {
     struct Reply: Sendable {
         var status: Int
         var body: String
+        /// Seconds to wait before answering (a slow but alive server).
+        var delay: Double = 0
 
         static func json(_ object: [String: Any], status: Int = 200) -> Reply {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
@@ -106,16 +108,28 @@ private final class LoopbackHandler: ChannelInboundHandler {
                 method: head.method.rawValue, path: head.uri, authorization: head.headers.first(name: "authorization"),
                 body: String(buffer: body))
             let reply = server.handle(request)
-            var headers = HTTPHeaders()
-            headers.add(name: "content-type", value: "application/json")
-            headers.add(name: "content-length", value: String(reply.body.utf8.count))
-            let status = HTTPResponseStatus(statusCode: reply.status)
-            context.write(
-                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
-                promise: nil)
-            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: reply.body)))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-            if !head.isKeepAlive { context.close(promise: nil) }
+            let keepAlive = head.isKeepAlive
+            if reply.delay > 0 {
+                context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(reply.delay * 1000))) {
+                    self.respond(reply, keepAlive: keepAlive, context: context)
+                }
+            } else {
+                respond(reply, keepAlive: keepAlive, context: context)
+            }
         }
+    }
+
+    private func respond(_ reply: LoopbackRunPod.Reply, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "content-length", value: String(reply.body.utf8.count))
+        let status = HTTPResponseStatus(statusCode: reply.status)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
+            promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: reply.body)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        if !keepAlive { context.close(promise: nil) }
     }
 }

@@ -57,6 +57,41 @@ import Testing
         #expect(warning.contains("runpod.footfall-test.invalid"), "\(warning)")
     }
 
+    @Test func tlsFailureIsNotRetried() async throws {
+        let dir = try TestFiles.temporaryDirectory("runpod-tls")
+        defer { TestFiles.remove(dir) }
+        // https to a server that only speaks plain HTTP: the TLS handshake fails.
+        let server = try await LoopbackRunPod.start { _, _ in .init(status: 200, body: "{}") }
+        defer { Task { await server.stop() } }
+        let url = server.baseURL.replacingOccurrences(of: "http://", with: "https://")
+
+        let result = try await RenderPipeline().render(try Self.request(in: dir, baseURL: url))
+
+        #expect(Self.soundSeconds(result) < 30, "the sound stage took \(Self.soundSeconds(result)) s")
+        let warning = try #require(result.warnings.first { $0.hasPrefix("runpod backend failed") })
+        #expect(warning.contains("TLS handshake with 127.0.0.1:\(server.port) failed"), "\(warning)")
+    }
+
+    @Test func aSlowServerIsWaitedForLongerThanTheConnectBudget() async throws {
+        let dir = try TestFiles.temporaryDirectory("runpod-slow")
+        defer { TestFiles.remove(dir) }
+        var job = try LoopbackRunPod.completedJob()
+        job["id"] = "job-slow"
+        let answer = LoopbackRunPod.Reply.json(job)
+        let server = try await LoopbackRunPod.start { _, _ in
+            LoopbackRunPod.Reply(status: answer.status, body: answer.body, delay: 3)
+        }
+        defer { Task { await server.stop() } }
+        let request = try Self.request(
+            in: dir, baseURL: server.baseURL,
+            settings: ["RUNPOD_CONNECT_BUDGET": "1", "RUNPOD_RUNSYNC_MAX_SECONDS": "47"])
+
+        let result = try await RenderPipeline().render(request)
+
+        #expect(result.warnings.allSatisfy { !$0.hasPrefix("runpod backend failed") }, "\(result.warnings)")
+        #expect(server.requests.count == 1)
+    }
+
     @Test func serverErrorsAreRetriedThenFallBack() async throws {
         let dir = try TestFiles.temporaryDirectory("runpod-500")
         defer { TestFiles.remove(dir) }
