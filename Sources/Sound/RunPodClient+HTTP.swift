@@ -50,7 +50,8 @@ extension RunPodClient {
                     guard failure.isTransient, attempt < config.maxAttempts, budgetLeft else {
                         throw RunPodError.network(apiKey.redact(failure.reason))
                     }
-                    logger.warning(
+                    // Info, not warning: if every try fails, the fallback's warning says so once.
+                    logger.info(
                         "\(what): \(apiKey.redact(failure.reason)); retrying in \(String(format: "%.2f", delay)) s")
                     try await pause(seconds: delay, deadline: deadline)
                     attempt += 1

@@ -100,7 +100,9 @@ struct RunPodClient: Sendable {
                 _ = try? await response.body.collect(upTo: 1 << 16)
                 logger.info("RunPod job \(jobID) cancelled (HTTP \(response.status.code))")
             } catch {
-                logger.warning("could not cancel RunPod job \(jobID): \(key.redact(String(describing: error)))")
+                logger.warning(
+                    "could not cancel RunPod job \(jobID): \(RunPodError.excerpt(key.redact(String(describing: error))))"
+                )
             }
         }.value
     }
