@@ -8,7 +8,7 @@ long=0; [ "${2:-}" = "--long" ] || [ "${1:-}" = "--long" ] && long=1
 [ "${1:-}" = "--long" ] && dir="$here/.cache/corpus"
 demo="$here/.cache/demo/vtest.avi"
 mkdir -p "$dir"
-stamp="$dir/.complete-v3"
+stamp="$dir/.complete-v4"
 if [ -f "$stamp" ] && { [ $long = 0 ] || [ -f "$dir/long_30min.mp4" ]; }; then
     echo "[corpus] present ($dir)"; exit 0
 fi
@@ -38,7 +38,9 @@ ff -f lavfi -i "testsrc2=size=320x240:rate=60:duration=3" -vf "select='not(mod(n
     -c:v libx264 -pix_fmt yuv420p "$dir/vfr.mp4"
 ff -f lavfi -i "testsrc2=size=2x2:rate=10:duration=1" -c:v libx264 -pix_fmt yuv420p "$dir/tiny_2x2.mp4"
 ff -f lavfi -i "testsrc2=size=4096x2160:rate=30:duration=0.5" -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$dir/dci_4096x2160.mp4"
-ff -f lavfi -i "testsrc2=size=721x405:rate=25:duration=1" -c:v libx264 -pix_fmt yuv444p "$dir/odd_721x405.mp4"
+# testsrc (RGB) keeps odd sizes; testsrc2 is 4:2:0 and would round them down to even. 4:4:4 H.264 stores them.
+ff -f lavfi -i "testsrc=size=721x405:rate=25:duration=1" -c:v libx264 -pix_fmt yuv444p "$dir/odd_721x405.mp4"
+ff -f lavfi -i "testsrc=size=1x1:rate=10:duration=1" -c:v libx264 -pix_fmt yuv444p "$dir/tiny_1x1.mp4"
 ff -f lavfi -i "$src:duration=1" -c:v libx264 -pix_fmt yuv420p10le "$dir/ten_bit.mp4"
 ff -f lavfi -i "$src:duration=1" -c:v libx264 -pix_fmt yuv444p "$dir/yuv444.mp4"
 ff -f lavfi -i "$src:duration=2" -c:v libx264 -pix_fmt yuv420p "$dir/nobody.mp4"

@@ -24,7 +24,7 @@ public enum BadInputCorpus {
     public static func ensure() throws {
         lock.lock()
         defer { lock.unlock() }
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".complete-v3").path) { return }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".complete-v4").path) { return }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = [repository.appendingPathComponent("scripts/make-corpus.sh").path, directory.path]

@@ -5,7 +5,12 @@ import Sound
 
 /// The real renderer: the whole Footfall pipeline, as `footfall render` runs it.
 public struct PipelineJobRenderer: JobRenderer {
-    public init() {}
+    /// Environment for the sound backends (API keys, endpoints); nil: the process environment over `./.env`.
+    public var environment: [String: String]?
+
+    public init(environment: [String: String]? = nil) {
+        self.environment = environment
+    }
 
     public var backendNames: [String] { SoundBackendRegistry.names }
 
@@ -23,11 +28,11 @@ public struct PipelineJobRenderer: JobRenderer {
         -> JobRenderOutput
     {
         let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
-        let result = try await pipeline.render(
-            RenderRequest(
-                video: request.video, outputDirectory: request.outputDirectory, config: request.config,
-                stepsFile: request.stepsFile,
-                force: true))
+        var renderRequest = RenderRequest(
+            video: request.video, outputDirectory: request.outputDirectory, config: request.config,
+            stepsFile: request.stepsFile, force: true)
+        renderRequest.environment = environment
+        let result = try await pipeline.render(renderRequest)
         return JobRenderOutput(
             outputs: result.outputs, document: result.document, warnings: result.warnings,
             timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })

@@ -94,6 +94,22 @@ import Testing
         try fixture.expectCleanInterrupt(run, ending: ending, exitCode: 130, out: out, before: ["keep.txt"])
     }
 
+    /// Ctrl-C while the mixer spools audio into its work folder (in the output folder): the folder goes too.
+    @Test func ctrlCDuringMixRemovesTheMixerWorkFolder() throws {
+        let fixture = try Fixture(label: "interrupt-mix")
+        defer { TestFiles.remove(fixture.folder) }
+        let out = fixture.output("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let run = try fixture.render(into: out, label: "mix", extra: ["--steps", fixture.steps])
+        let reached = run.wait(
+            until: { FolderContents.list(out).contains { $0.hasPrefix(".footfall-mix-") && $0.hasSuffix(".f32") } },
+            timeout: Self.timeout)
+        try #require(reached, "the mixer never wrote its work files: \(FolderContents.list(out)) \(run.stderr)")
+        run.send(SIGINT)
+        let ending = run.finish(timeout: 30)
+        try fixture.expectCleanInterrupt(run, ending: ending, exitCode: 130, out: out, before: [])
+    }
+
     /// SIGTERM while a WAV is being written (its temporary file exists): exit 143, nothing left.
     @Test func sigtermMidWriteRemovesTheTemporaryFile() throws {
         let fixture = try Fixture(label: "interrupt-wav")
@@ -131,5 +147,21 @@ import Testing
         again.send(SIGINT)
         let ending = again.finish(timeout: 30)
         try fixture.expectCleanInterrupt(again, ending: ending, exitCode: 130, out: out, before: complete)
+    }
+
+    /// A render that fails at its last output (the video's name is taken by a folder, so the rename fails) removes
+    /// the outputs it had already written: no partial set, and what was there before stays.
+    @Test func aRenderFailingAtTheLastOutputLeavesNoPartialSet() throws {
+        let fixture = try Fixture(label: "failed-export", duration: 4)
+        defer { TestFiles.remove(fixture.folder) }
+        let out = fixture.output("out")
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("walk.footsteps.mp4"), withIntermediateDirectories: true)
+        let run = try fixture.render(into: out, label: "failing", extra: ["--steps", fixture.steps, "--force"])
+        let ending = run.finish(timeout: Self.timeout)
+        #expect(ending == .exited(1), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("error: cannot move the finished file to"), "stderr: \(run.stderr)")
+        #expect(FolderContents.list(out) == ["walk.footsteps.mp4"])
+        #expect(FolderContents.leftovers(fixture.folder).isEmpty, "\(FolderContents.list(fixture.folder))")
     }
 }
