@@ -54,7 +54,7 @@ extension Fuzz {
             var config = RunPodConfig(apiKey: "k", endpointID: "e")
             config.cacheDirectory = nil
             let backend = RunPodBackend(config: config, fallback: nil)
-            Fuzzer("runpod audio payload", seeds: try Self.seeds(in: dir), iterations: 60).run(accept: Self.rejected) {
+            Fuzzer("runpod audio payload", seeds: try Self.seeds(in: dir), iterations: 40).run(accept: Self.rejected) {
                 input in
                 let bytes = Self.pokeHeader(input.bytes, iteration: input.iteration)
                 let steps = try backend.steps(fromClip: Data(bytes), sampleRate: 48_000)

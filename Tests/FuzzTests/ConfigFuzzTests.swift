@@ -20,7 +20,7 @@ extension Fuzz {
             defer { TestFiles.remove(dir) }
             let path = dir.appendingPathComponent("footfall.json").path
             let dictionary = [#""api_key":"x""#, #""seed":-1"#, #""threads":"#, #""backend_options":{"a":1}"#]
-            Fuzzer("config file", textSeeds: Self.configSeeds, iterations: 800, dictionary: dictionary).run { input in
+            Fuzzer("config file", textSeeds: Self.configSeeds, iterations: 500, dictionary: dictionary).run { input in
                 try input.data.write(to: URL(fileURLWithPath: path))
                 let config = try FootfallConfig.load(file: path, environment: [:], workingDirectory: dir.path)
                 let again = try JSONDecoder().decode(FootfallConfig.self, from: try JSONEncoder().encode(config))

@@ -35,7 +35,7 @@ extension Fuzz {
             let dir = try TestFiles.temporaryDirectory("fuzz-pose")
             defer { TestFiles.remove(dir) }
             let path = dir.appendingPathComponent("poses.json").path
-            Fuzzer("pose JSON", seeds: Self.seeds, iterations: 500).run { input in
+            Fuzzer("pose JSON", seeds: Self.seeds, iterations: 300).run { input in
                 try input.data.write(to: URL(fileURLWithPath: path))
                 let recording = try PoseRecording.load(path: path)
                 let times = recording.frames.map(\.time)
