@@ -32,10 +32,6 @@ corpus: setup
 test: setup corpus
 	swift test --disable-xctest --enable-code-coverage $(SWIFT_FLAGS)
 
-<<<<<<< HEAD
-## Adds a 30-minute clip to the corpus and measures the peak memory of renders of it (fails above 400 MB).
-test-long: release
-=======
 # Rebuilt only when a source is newer: right after `make test` it is up to date, and `swift build` would recompile
 # Hummingbird (SwiftPM builds it differently for `swift test`). Coverage flags as in `make test`, so switching
 # between the two never recompiles the whole package.
@@ -53,9 +49,8 @@ e2e: e2e-setup $(E2E_BINARY)
 e2e-setup:
 	@./scripts/setup.sh --e2e
 
-## Adds a 30-minute clip to the corpus and runs the memory test on it.
-test-long: setup
->>>>>>> main
+## Adds a 30-minute clip to the corpus and measures the peak memory of renders of it (fails above 400 MB).
+test-long: release
 	@./scripts/make-corpus.sh --long
 	python3 bench/memory_check.py --limit 400
 

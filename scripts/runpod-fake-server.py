@@ -70,7 +70,20 @@ class Handler(BaseHTTPRequestHandler):
         wav = footsteps_wav(float(inp.get("seconds_total", 6)), int(inp.get("seed", 1)))
         self.reply({"id": job, "status": "COMPLETED", "output": {"audio": base64.b64encode(wav).decode()}})
 
+def stay_tied_to_the_test():
+    """Tests start this server through `env python3`, which may be a wrapper (pyenv's shim) that stops on SIGTERM
+    and leaves python running: die with the parent, and in any case after ten minutes."""
+    try:
+        import ctypes, signal
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+    import threading, os
+    threading.Timer(600, lambda: os._exit(0)).start()
+
+
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8765
+    stay_tied_to_the_test()
     print(f"fake RunPod on http://127.0.0.1:{port}/v2", file=sys.stderr)
     ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()

@@ -3,9 +3,10 @@ import Foundation
 
 /// A private folder for the mixer's spooled audio (the mix before and after limiting, the footstep sounds),
 /// removed when the last value using it goes away. It lives next to the outputs by default: /tmp may be a RAM
-/// disk, which would put the memory back. Registered with `TemporaryFiles`, so an interrupt removes it too.
+/// disk, which would put the memory back.
 public final class MixWorkspace: Sendable {
     public let path: String
+    /// Registered so an interrupt (Ctrl-C) removes the folder too.
     private let token: TemporaryFiles.Token
 
     /// - Parameter parent: folder to create it in (the output folder); the system's temporary folder when nil.

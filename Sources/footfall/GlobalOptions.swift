@@ -32,4 +32,7 @@ struct LogFormatArgument: ExpressibleByArgument {
     init(format: LogFormat) { self.format = format }
 
     static var allValueStrings: [String] { LogFormat.allCases.map(\.rawValue) }
+
+    /// What `--help` shows as the default.
+    var defaultValueDescription: String { format.rawValue }
 }

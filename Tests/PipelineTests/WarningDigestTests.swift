@@ -6,12 +6,13 @@ import Testing
     let line = { (w: Int) in
         "walker \(w), 0.00–79.50 s: surface unclear (best guess snow, confidence 0.22), using concrete. Set it with --surface NAME, or edit 'surfaces' in the steps JSON (an entry with \"source\": \"override\")."
     }
-    let warnings = ["no person found"] + (1...12).map(line)
+    // Walker 3 has two unclear stretches: named once.
+    let warnings = ["no person found"] + (1...12).map(line) + [line(3)]
     let condensed = WarningDigest.condense(warnings)
     #expect(condensed.count == 2)
     #expect(condensed[0] == "no person found")
     #expect(
         condensed[1].hasPrefix(
-            "surface unclear for 12 walker stretches (walkers 1, 2, 3, 4, 5, 6, 7, 8, …), using concrete."))
+            "surface unclear for 13 stretches of 12 walkers (walkers 1, 2, 3, 4, 5, 6, 7, 8, …), using concrete."))
     #expect(WarningDigest.condense(Array(warnings.prefix(3))) == Array(warnings.prefix(3)))
 }
