@@ -48,13 +48,15 @@ extension Fuzz {
             return out
         }
 
-        @Test func runPodClipsDecodeOrAreRejected() throws {
+        @Test func runPodClipsDecodeOrAreRejected() async throws {
             let dir = try TestFiles.temporaryDirectory("fuzz-audio")
             defer { TestFiles.remove(dir) }
             var config = RunPodConfig(apiKey: "k", endpointID: "e")
             config.cacheDirectory = nil
             let backend = RunPodBackend(config: config, fallback: nil)
-            Fuzzer("runpod audio payload", seeds: try Self.seeds(in: dir), iterations: 40).run(accept: Self.rejected) {
+            await Fuzzer("runpod audio payload", seeds: try Self.seeds(in: dir), iterations: 40).run(
+                accept: Self.rejected
+            ) {
                 input in
                 let bytes = Self.pokeHeader(input.bytes, iteration: input.iteration)
                 let steps = try backend.steps(fromClip: Data(bytes), sampleRate: 48_000)
@@ -75,11 +77,11 @@ extension Fuzz {
             }
         }
 
-        @Test func wavFilesReadOrAreRefused() throws {
+        @Test func wavFilesReadOrAreRefused() async throws {
             let dir = try TestFiles.temporaryDirectory("fuzz-wav")
             defer { TestFiles.remove(dir) }
             let path = dir.appendingPathComponent("input.wav").path
-            Fuzzer("WAV with bext", seeds: try Self.seeds(in: dir), iterations: 150).run { input in
+            await Fuzzer("WAV with bext", seeds: try Self.seeds(in: dir), iterations: 150).run { input in
                 try Data(Self.pokeHeader(input.bytes, iteration: input.iteration)).write(to: URL(fileURLWithPath: path))
                 let contents = try WAVReader.read(path)
                 input.check(

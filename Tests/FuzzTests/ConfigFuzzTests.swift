@@ -15,12 +15,13 @@ extension Fuzz {
             #"{"backend":"procedural"}"#, "{}",
         ]
 
-        @Test func configFileDecodesOrRefusesWithOneLine() throws {
+        @Test func configFileDecodesOrRefusesWithOneLine() async throws {
             let dir = try TestFiles.temporaryDirectory("fuzz-config")
             defer { TestFiles.remove(dir) }
             let path = dir.appendingPathComponent("footfall.json").path
             let dictionary = [#""api_key":"x""#, #""seed":-1"#, #""threads":"#, #""backend_options":{"a":1}"#]
-            Fuzzer("config file", textSeeds: Self.configSeeds, iterations: 500, dictionary: dictionary).run { input in
+            await Fuzzer("config file", textSeeds: Self.configSeeds, iterations: 500, dictionary: dictionary).run {
+                input in
                 try input.data.write(to: URL(fileURLWithPath: path))
                 let config = try FootfallConfig.load(file: path, environment: [:], workingDirectory: dir.path)
                 let again = try JSONDecoder().decode(FootfallConfig.self, from: try JSONEncoder().encode(config))
@@ -28,13 +29,13 @@ extension Fuzz {
             }
         }
 
-        @Test func environmentOverridesApplyOrRefuseWithOneLine() {
+        @Test func environmentOverridesApplyOrRefuseWithOneLine() async {
             let names = [
                 "FOOTFALL_BACKEND", "FOOTFALL_SEED", "FOOTFALL_LOUDNESS", "FOOTFALL_SURFACE", "FOOTFALL_SHOE",
                 "FOOTFALL_SAMPLES_DIR", "FOOTFALL_OUTPUT", "FOOTFALL_KEEP_ORIGINAL_AUDIO", "FOOTFALL_DEFAULT_SURFACE",
             ]
             let values = ["42", "-23", "-14.5", "gravel", "boots", "/tmp/x", "out", "mix", "wood"]
-            Fuzzer("config environment", textSeeds: values, iterations: 2000).run(seedsMustPass: false) { input in
+            await Fuzzer("config environment", textSeeds: values, iterations: 2000).run(seedsMustPass: false) { input in
                 var rng = SeededRandom(seed: UInt64(bitPattern: Int64(input.iteration)))
                 var environment: [String: String] = [:]
                 for _ in 0..<(1 + rng.below(3)) { environment[names[rng.below(names.count)]] = input.text }
@@ -44,12 +45,12 @@ extension Fuzz {
             }
         }
 
-        @Test func dotEnvParsesAnythingAndRoundTrips() {
+        @Test func dotEnvParsesAnythingAndRoundTrips() async {
             let seeds = [
                 "RUNPOD_API_KEY=abc123\n# comment\nexport RUNPOD_ENDPOINT_ID=\"ep 1\"\nRUNPOD_TIMEOUT = '30'\n\nBAD LINE\n",
                 "A=1\r\nB=\"two words\"\r\nC=\n=novalue\nD==x\n",
             ]
-            Fuzzer("dotenv", textSeeds: seeds, iterations: 1500).run(refusals: false) { input in
+            await Fuzzer("dotenv", textSeeds: seeds, iterations: 1500).run(refusals: false) { input in
                 let parsed = DotEnv.parse(input.text)
                 for (key, value) in parsed {
                     input.check(!key.isEmpty && !key.contains("="), "bad key '\(key)'")

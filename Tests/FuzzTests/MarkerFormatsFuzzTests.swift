@@ -40,7 +40,7 @@ extension Fuzz {
         }
 
         @Test(arguments: MarkerFormat.allCases)
-        func anyTextParsesOrNamesTheLine(_ format: MarkerFormat) {
+        func anyTextParsesOrNamesTheLine(_ format: MarkerFormat) async {
             var rng = SeededRandom(seed: 7, stream: Fuzzer.hash(format.rawValue))
             let seeds = (0..<4).map { n in
                 MarkerFormats.write(Self.events(&rng, count: 1 + n * 4), format: format, frameRate: Self.frameRate)
@@ -48,7 +48,7 @@ extension Fuzz {
             let dictionary = [
                 "\t", ",", "M1", "R1", "W1 L heel", "W-9 R toe", "99:99:99:99", "* FOOTFALL: time=", "1:2:3:4",
             ]
-            Fuzzer("\(format) markers", textSeeds: seeds, iterations: 800, dictionary: dictionary).run { input in
+            await Fuzzer("\(format) markers", textSeeds: seeds, iterations: 800, dictionary: dictionary).run { input in
                 let events = try MarkerFormats.parse(input.text, format: format, frameRate: Self.frameRate)
                 for e in events {
                     input.check(e.time.isFinite && e.time >= 0, "accepted time \(e.time)")

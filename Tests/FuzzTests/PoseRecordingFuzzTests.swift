@@ -31,11 +31,11 @@ extension Fuzz {
             return [Array((try? encoder.encode(recording)) ?? Data())]
         }
 
-        @Test func poseFilesLoadOrAreRefusedAndTheDetectorCopes() throws {
+        @Test func poseFilesLoadOrAreRefusedAndTheDetectorCopes() async throws {
             let dir = try TestFiles.temporaryDirectory("fuzz-pose")
             defer { TestFiles.remove(dir) }
             let path = dir.appendingPathComponent("poses.json").path
-            Fuzzer("pose JSON", seeds: Self.seeds, iterations: 300).run { input in
+            await Fuzzer("pose JSON", seeds: Self.seeds, iterations: 300).run { input in
                 try input.data.write(to: URL(fileURLWithPath: path))
                 let recording = try PoseRecording.load(path: path)
                 let times = recording.frames.map(\.time)

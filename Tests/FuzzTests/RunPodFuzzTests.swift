@@ -19,23 +19,26 @@ extension Fuzz {
             #"{"status":"COMPLETED","output":{"audios":["data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAAB"]}}"#,
         ]
 
-        @Test func jobAnswersParseOrAreMalformed() {
+        @Test func jobAnswersParseOrAreMalformed() async {
             let dictionary = [
                 #""status":"#, #""output":"#, #""error":"#, "data:audio/wav;base64,", "https://", Self.key,
             ]
-            Fuzzer("runpod job answer", textSeeds: Self.answerSeeds, iterations: 3000, dictionary: dictionary).run(
-                accept: Self.runPodError
-            ) { input in
-                let redact = Secret(Self.key).redact
-                let status = try RunPodJobStatus(body: input.data, redact: redact)
-                input.check(!status.errorDetail.contains(Self.key), "the key is in the error detail")
-                input.check(status.errorDetail.count <= 301, "error detail of \(status.errorDetail.count) characters")
-                guard status.state == .completed else { return }
-                let paths = RunPodOutputLocator.defaultPaths + ["output[0][1].x", "[3]", "output..audio", "output[-1]"]
-                let (payload, path) = try RunPodOutputLocator.payload(in: status.json, paths: paths)
-                input.check(paths.contains(path), "payload at unknown path \(path)")
-                if case .bytes(let data) = payload { input.check(!data.isEmpty, "empty audio payload accepted") }
-            }
+            await Fuzzer("runpod job answer", textSeeds: Self.answerSeeds, iterations: 3000, dictionary: dictionary)
+                .run(
+                    accept: Self.runPodError
+                ) { input in
+                    let redact = Secret(Self.key).redact
+                    let status = try RunPodJobStatus(body: input.data, redact: redact)
+                    input.check(!status.errorDetail.contains(Self.key), "the key is in the error detail")
+                    input.check(
+                        status.errorDetail.count <= 301, "error detail of \(status.errorDetail.count) characters")
+                    guard status.state == .completed else { return }
+                    let paths =
+                        RunPodOutputLocator.defaultPaths + ["output[0][1].x", "[3]", "output..audio", "output[-1]"]
+                    let (payload, path) = try RunPodOutputLocator.payload(in: status.json, paths: paths)
+                    input.check(paths.contains(path), "payload at unknown path \(path)")
+                    if case .bytes(let data) = payload { input.check(!data.isEmpty, "empty audio payload accepted") }
+                }
         }
 
         static func runPodError(_ error: any Error) -> String? {
@@ -44,17 +47,17 @@ extension Fuzz {
             return Fuzzer.oneLine(e.description)
         }
 
-        @Test func jsonPathsNeverTrap() {
+        @Test func jsonPathsNeverTrap() async {
             let json: Any = ["output": [["audio": "x", "list": [1, 2, [3]]], "y"], "a": ["b": ["c": "d"]]]
             let seeds = ["output[0].audio", "output[0].list[2][0]", "a.b.c", "output[1]"]
-            Fuzzer("runpod JSON path", textSeeds: seeds, iterations: 3000, dictionary: ["[", "]", "."]).run(
+            await Fuzzer("runpod JSON path", textSeeds: seeds, iterations: 3000, dictionary: ["[", "]", "."]).run(
                 refusals: false
             ) { input in
                 _ = RunPodOutputLocator.value(at: input.text, in: json)
             }
         }
 
-        @Test func settingsLoadOrNameTheProblem() {
+        @Test func settingsLoadOrNameTheProblem() async {
             let names = [
                 "RUNPOD_STEPS", "RUNPOD_CFG_SCALE", "RUNPOD_TIMEOUT", "RUNPOD_POLL_INTERVAL",
                 "RUNPOD_RUNSYNC_MAX_SECONDS",
@@ -64,7 +67,7 @@ extension Fuzz {
             let seeds = [
                 "100", "7.5", "0.05", "https://api.runpod.ai/v2", "output.audio, output[0].url", "{count} {shoe}",
             ]
-            Fuzzer("runpod settings", textSeeds: seeds, iterations: 1000).run(refusals: false) { input in
+            await Fuzzer("runpod settings", textSeeds: seeds, iterations: 1000).run(refusals: false) { input in
                 var rng = SeededRandom(seed: UInt64(bitPattern: Int64(input.iteration)))
                 var settings = ["RUNPOD_API_KEY": Self.key]
                 for _ in 0..<(1 + rng.below(4)) { settings[names[rng.below(names.count)]] = input.text }

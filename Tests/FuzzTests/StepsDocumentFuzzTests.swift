@@ -47,8 +47,8 @@ extension Fuzz {
             #""gain_db":"#, #""pan":"#, #""source":"override""#, #""walker":null"#, #""scene":"moon""#,
         ]
 
-        @Test func decodesOrRefusesAndRoundTrips() throws {
-            Fuzzer("steps JSON", seeds: Self.seeds, iterations: 3000, dictionary: Self.dictionary).run { input in
+        @Test func decodesOrRefusesAndRoundTrips() async throws {
+            await Fuzzer("steps JSON", seeds: Self.seeds, iterations: 3000, dictionary: Self.dictionary).run { input in
                 let doc = try StepsDocument.decode(from: input.data, source: "edited.steps.json")
                 input.check(doc.steps.allSatisfy { $0.time.isFinite && $0.time >= 0 }, "accepted an invalid step time")
                 let again = try StepsDocument.decode(from: try doc.encoded(), source: "re-encoded")

@@ -52,9 +52,10 @@ extension Fuzz {
             return result
         }
 
-        @Test func multipartUploadsParseTheSameWhateverTheChunking() {
+        @Test func multipartUploadsParseTheSameWhateverTheChunking() async {
             let dictionary = ["--\(Self.boundary)", "\r\n--\(Self.boundary)--", "\r\n\r\n", "Content-Disposition: "]
-            Fuzzer("multipart upload", textSeeds: Self.uploadSeeds, iterations: 3000, dictionary: dictionary).run {
+            await Fuzzer("multipart upload", textSeeds: Self.uploadSeeds, iterations: 3000, dictionary: dictionary).run
+            {
                 input in
                 var rng = SeededRandom(seed: Fuzzer.baseSeed, stream: UInt64(bitPattern: Int64(input.iteration)))
                 let whole = Self.parse(input.bytes, chunkSizes: [])
@@ -73,10 +74,11 @@ extension Fuzz {
             }
         }
 
-        @Test func renderOverridesParseOrAnswer400() {
+        @Test func renderOverridesParseOrAnswer400() async {
             let seeds = [#"{"backend":"procedural","surface":"gravel","seed":7}"#, #"{"seed":"12"}"#, "{}", " "]
             let backends = ["procedural", "mock", "runpod", "samples"]
-            Fuzzer("render overrides JSON", textSeeds: seeds, iterations: 2500).run(accept: Self.badRequest) { input in
+            await Fuzzer("render overrides JSON", textSeeds: seeds, iterations: 2500).run(accept: Self.badRequest) {
+                input in
                 let overrides = try RenderOverrides.parse(json: input.data, backends: backends)
                 if let b = overrides.backend { input.check(backends.contains(b), "accepted backend \(b)") }
                 if let s = overrides.surface { input.check(SurfaceKind(rawValue: s) != nil, "accepted surface \(s)") }
@@ -88,9 +90,9 @@ extension Fuzz {
             return e.status == .badRequest ? Fuzzer.oneLine(e.message) : "status \(e.status)"
         }
 
-        @Test func rangeHeadersStayInsideTheFile() {
+        @Test func rangeHeadersStayInsideTheFile() async {
             let seeds = ["bytes=0-99", "bytes=900-", "bytes=-100", "bytes=5-2,7-9", "bytes=0-0"]
-            Fuzzer("Range header", textSeeds: seeds, iterations: 3000).run(refusals: false) { input in
+            await Fuzzer("Range header", textSeeds: seeds, iterations: 3000).run(refusals: false) { input in
                 for size in [0, 1, 1000, Int.max] {
                     guard let range = FileResponder.byteRange(input.text, size: size) else { continue }
                     input.check(range.lowerBound >= 0 && range.upperBound < size, "range \(range) for size \(size)")
