@@ -86,8 +86,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // Test helpers: synthetic clips and audio made with FFmpeg's libraries.
-        .target(name: "FootfallTesting", dependencies: ["FootfallCore", "MediaIO", "CFFmpeg"]),
+        // Test helpers: synthetic clips and audio made with FFmpeg's libraries, a scripted loopback HTTP server.
+        .target(
+            name: "FootfallTesting",
+            dependencies: [
+                "FootfallCore", "MediaIO", "CFFmpeg", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
 
         .testTarget(name: "FootfallCoreTests", dependencies: ["FootfallCore"]),
         .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "FootfallTesting"]),

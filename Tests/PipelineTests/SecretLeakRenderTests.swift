@@ -14,13 +14,14 @@ import Testing
 
     /// Gravel jobs: a 500 echoing the key, then a finished clip. Wood jobs: a FAILED job whose error echoes the key.
     static func route(audio: LoopbackRunPod.Reply) -> LoopbackRunPod.Route {
-        { request, earlier in
+        { request, server in
             let echo = "request had \(request.authorization ?? "no key") (key=\(key))"
             if request.path.contains("/cancel/") { return .json(["id": "job-1", "status": "CANCELLED"]) }
-            if request.body.contains("wooden") {
+            if request.text.contains("wooden") {
                 return .json(["id": "job-2", "status": "FAILED", "error": "worker crashed: \(echo)"])
             }
-            let echoedBefore = earlier.contains { !$0.body.contains("wooden") && !$0.path.contains("/cancel/") }
+            let earlier = server.requests.dropLast()  // the last one is this request
+            let echoedBefore = earlier.contains { !$0.text.contains("wooden") && !$0.path.contains("/cancel/") }
             return echoedBefore ? audio : .init(status: 500, body: "{\"error\":\"\(echo)\"}")
         }
     }
