@@ -255,6 +255,7 @@ struct RunPodBackendTests {
         let logs = RunPodLogCapture()
         let fallback = FallbackSpy()
         let cache = RunPodScenario.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
         let backend = RunPodScenario.backend(server: server, cache: cache, logs: logs, fallback: fallback)
 
         let sounds = try await backend.sounds(for: RunPodScenario.requests(3))
@@ -271,6 +272,7 @@ struct RunPodBackendTests {
             route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio)))
         defer { Task { await server.stop() } }
         let cache = RunPodScenario.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
         let requests = RunPodScenario.requests(8) + RunPodScenario.requests(3, surface: .snow, shoe: .sneaker)
 
         let first = try await RunPodScenario.backend(server: server, cache: cache, logs: RunPodLogCapture())
