@@ -30,10 +30,7 @@ public struct Mixer: Sendable {
 
     /// Mixes sounds held in memory (auditions, tests), through a work folder in the system's temporary folder.
     public func render(plan: FootstepPlan, sounds: [FootstepSound]) throws -> Output {
-        let workspace = try MixWorkspace()
-        let bank = try SoundBank(in: workspace, sampleRate: settings.sampleRate)
-        try validate(plan: plan, sounds: sounds)
-        try bank.append(contentsOf: sounds)
+        let (workspace, bank) = try spool(sounds)
         return try render(plan: plan, bank: bank, workspace: workspace)
     }
 
@@ -90,10 +87,7 @@ public struct Mixer: Sendable {
 
     /// Places every step (dry, unnormalized) into a stereo buffer of the plan's duration, in memory.
     public func place(plan: FootstepPlan, sounds: [FootstepSound]) throws -> Placement {
-        try validate(plan: plan, sounds: sounds)
-        let workspace = try MixWorkspace()
-        let bank = try SoundBank(in: workspace, sampleRate: settings.sampleRate)
-        try bank.append(contentsOf: sounds)
+        let (_, bank) = try spool(sounds)
         let track = try StepTrack(plan: plan, bank: bank, frames: frameCount(plan))
         return Placement(
             dry: AudioBuffer(sampleRate: settings.sampleRate, channels: try track.render(0..<track.frames)),
@@ -116,23 +110,12 @@ public struct Mixer: Sendable {
         return unity.withGain(gain)
     }
 
-    /// NaN or infinite samples from a backend would poison the loudness measurement: they become silence.
-    static func sanitized(_ sound: FootstepSound) -> FootstepSound {
-        guard sound.audio.channels.contains(where: { $0.contains { !$0.isFinite } }) else { return sound }
-        Logger(label: "footfall.mix").warning("a footstep sound had NaN or infinite samples; they were silenced")
-        var clean = sound
-        for c in 0..<clean.audio.channelCount {
-            clean.audio.channels[c] = clean.audio.channels[c].map { $0.isFinite ? $0 : 0 }
-        }
-        return clean
-    }
-
-    private func validate(plan: FootstepPlan, sounds: [FootstepSound]) throws {
-        guard sounds.count == plan.steps.count else {
-            throw FootfallError.failure(
-                "the sound backend returned \(sounds.count) sounds for \(plan.steps.count) steps; "
-                    + "try again, or use another backend with --backend")
-        }
+    /// In-memory sounds spooled into a bank in a work folder of the system's temporary folder.
+    private func spool(_ sounds: [FootstepSound]) throws -> (MixWorkspace, SoundBank) {
+        let workspace = try MixWorkspace()
+        let bank = try SoundBank(in: workspace, sampleRate: settings.sampleRate)
+        try bank.append(contentsOf: sounds)
+        return (workspace, bank)
     }
 }
 

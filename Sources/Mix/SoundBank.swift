@@ -1,4 +1,5 @@
 import FootfallCore
+import Logging
 import Sound
 
 /// The footstep sounds of a render, spooled to a work file as the backend delivers them; the mixer reads each one
@@ -31,7 +32,7 @@ public final class SoundBank: @unchecked Sendable {
                 "sound \(entries.count) is \(sound.audio.channelCount)-channel audio at \(sound.audio.sampleRate) Hz; "
                     + "the mixer needs mono or stereo at \(sampleRate) Hz — this is a bug in the sound backend")
         }
-        let clean = Mixer.sanitized(sound)
+        let clean = Self.sanitized(sound)
         var offset = file.count
         for plane in clean.audio.channels { offset = min(offset, try file.append(plane)) }
         entries.append(
@@ -49,5 +50,16 @@ public final class SoundBank: @unchecked Sendable {
         let channels = try (0..<e.channels).map { try file.read(offset: e.offset + $0 * e.frames, count: e.frames) }
         return FootstepSound(
             audio: AudioBuffer(sampleRate: sampleRate, channels: channels), transientIndex: e.transientIndex)
+    }
+
+    /// NaN or infinite samples from a backend would poison the loudness measurement: they become silence.
+    static func sanitized(_ sound: FootstepSound) -> FootstepSound {
+        guard sound.audio.channels.contains(where: { $0.contains { !$0.isFinite } }) else { return sound }
+        Logger(label: "footfall.mix").warning("a footstep sound had NaN or infinite samples; they were silenced")
+        var clean = sound
+        for c in 0..<clean.audio.channelCount {
+            clean.audio.channels[c] = clean.audio.channels[c].map { $0.isFinite ? $0 : 0 }
+        }
+        return clean
     }
 }
