@@ -140,7 +140,7 @@ public struct RunPodBackend: SoundBackend {
         } catch {
             throw RunPodError.undecodableAudio(String(describing: error))
         }
-        let mono = Self.downmix(audio)
+        let mono = audio.downmixed()
         // A float file can hold NaN or infinity; one such sample would turn the whole mix into noise or silence.
         guard mono.allSatisfy(\.isFinite) else {
             throw RunPodError.rejectedClip("it holds samples that are not numbers (NaN or infinity)")
@@ -157,16 +157,5 @@ public struct RunPodBackend: SoundBackend {
     func describe(_ error: any Error) -> String {
         let text = (error as? RunPodError)?.description ?? String(describing: error)
         return RunPodError.excerpt(config.apiKey?.redact(text) ?? text, limit: 400)
-    }
-
-    /// Mono, so the mixer can place each step in the stereo field itself.
-    static func downmix(_ audio: AudioBuffer) -> [Float] {
-        guard audio.channelCount > 1 else { return audio.channels.first ?? [] }
-        let scale = 1 / Float(audio.channelCount)
-        var mono = [Float](repeating: 0, count: audio.frameCount)
-        for channel in audio.channels {
-            for i in mono.indices { mono[i] += channel[i] * scale }
-        }
-        return mono
     }
 }

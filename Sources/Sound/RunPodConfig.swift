@@ -139,23 +139,22 @@ private struct SettingsReader {
     var problems: [String] = []
 
     mutating func int(_ name: String, into value: inout Int, range: ClosedRange<Int>) {
-        guard let text = settings[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return }
-        if let v = Int(text), range.contains(v) {
-            value = v
-        } else {
-            problems.append(
-                "\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got '\(text.singleLine())')"
-            )
-        }
+        read(name, into: &value, range: range, kind: "a whole number")
     }
 
     mutating func double(_ name: String, into value: inout Double, range: ClosedRange<Double>) {
+        read(name, into: &value, range: range, kind: "a number")
+    }
+
+    private mutating func read<T: LosslessStringConvertible & Comparable>(
+        _ name: String, into value: inout T, range: ClosedRange<T>, kind: String
+    ) {
         guard let text = settings[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return }
-        if let v = Double(text), range.contains(v) {
+        if let v = T(text), range.contains(v) {
             value = v
         } else {
             problems.append(
-                "\(name) must be a number in \(range.lowerBound)...\(range.upperBound) (got '\(text.singleLine())')")
+                "\(name) must be \(kind) in \(range.lowerBound)...\(range.upperBound) (got '\(text.singleLine())')")
         }
     }
 }

@@ -10,7 +10,7 @@ enum SampleClip {
     static let fadeLength = 0.01
 
     static func footstep(from audio: AudioBuffer, gainDB: Double, intensity: Double) -> FootstepSound? {
-        let mono = downmix(audio)
+        let mono = audio.downmixed()
         let buffer = AudioBuffer(sampleRate: audio.sampleRate, channels: [mono])
         let envelope = TransientFinder.envelope(buffer)
         guard let onset = TransientFinder.onset(in: envelope), let maxValue = envelope.max(), maxValue > 0 else {
@@ -35,15 +35,5 @@ enum SampleClip {
         for i in samples.indices { samples[i] *= scale }
         let trimmed = AudioBuffer(sampleRate: audio.sampleRate, channels: [samples])
         return FootstepSound(audio: trimmed, transientIndex: TransientFinder.transientIndex(in: trimmed))
-    }
-
-    static func downmix(_ audio: AudioBuffer) -> [Float] {
-        guard audio.channelCount > 1 else { return audio.channels.first ?? [] }
-        let scale = 1 / Float(audio.channelCount)
-        var out = [Float](repeating: 0, count: audio.frameCount)
-        for channel in audio.channels {
-            for i in out.indices { out[i] += channel[i] * scale }
-        }
-        return out
     }
 }
