@@ -1,22 +1,21 @@
 import Foundation
 import Logging
 
-/// Collects log messages so tests can check warnings without touching the global logging system.
+/// Collects log lines (level, message and metadata) so tests can check warnings and look for leaked secrets
+/// without touching the global logging system.
 final class LogCapture: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [(Logger.Level, String)] = []
+    private var entries: [(level: Logger.Level, message: String, line: String)] = []
 
-    func append(_ level: Logger.Level, _ message: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries.append((level, message))
+    func append(_ level: Logger.Level, _ message: String, metadata: Logger.Metadata = [:]) {
+        lock.withLock { entries.append((level, message, "\(level) \(message) \(metadata)")) }
     }
 
-    var warnings: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.filter { $0.0 == .warning }.map(\.1)
-    }
+    /// Messages logged as warnings.
+    var warnings: [String] { lock.withLock { entries.filter { $0.level == .warning }.map(\.message) } }
+
+    /// Every line with its level and metadata.
+    var text: String { lock.withLock { entries.map(\.line).joined(separator: "\n") } }
 
     var logger: Logger {
         Logger(label: "test.capture") { _ in CapturingLogHandler(capture: self) }
@@ -34,6 +33,7 @@ struct CapturingLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        capture.append(event.level, event.message.description)
+        let extra = (event.metadata ?? [:]).merging(metadata) { a, _ in a }
+        capture.append(event.level, event.message.description, metadata: extra)
     }
 }

@@ -19,7 +19,7 @@ struct RunPodBackendTests {
         let server = try await RunPodFakeServer.start(
             route: RunPodScenario.jobRoute(final: RunPodScenario.completed(clip.audio, format: format)))
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
         let requests = RunPodScenario.requests(9)
@@ -67,7 +67,7 @@ struct RunPodBackendTests {
             return .text("unexpected", status: 500)
         }
         defer { Task { await server.stop() } }
-        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture()) {
+        let backend = RunPodScenario.backend(server: server, logs: LogCapture()) {
             $0.runSyncMaxSeconds = 20
             $0.audioPaths = ["output[0].audio_url"]
         }
@@ -90,7 +90,7 @@ struct RunPodBackendTests {
                 ? .json(["id": "job-1", "status": "IN_PROGRESS"]) : polling(request, server)
         }
         defer { Task { await server.stop() } }
-        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture()) { $0.runSyncMaxSeconds = 20 }
+        let backend = RunPodScenario.backend(server: server, logs: LogCapture()) { $0.runSyncMaxSeconds = 20 }
 
         let sounds = try await backend.sounds(for: RunPodScenario.requests(2))
 
@@ -104,7 +104,7 @@ struct RunPodBackendTests {
         let server = try await RunPodFakeServer.start(
             route: RunPodScenario.jobRoute(final: ["id": "job-1", "status": state, "error": "worker exploded"]))
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
 
@@ -129,7 +129,7 @@ struct RunPodBackendTests {
             return normal(request, server)
         }
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
 
@@ -145,7 +145,7 @@ struct RunPodBackendTests {
     @Test func rateLimitForeverGivesUpAfterMaxAttempts() async throws {
         let server = try await RunPodFakeServer.start { _, _ in .text("slow down", status: 429) }
         defer { Task { await server.stop() } }
-        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture(), fallback: nil) {
+        let backend = RunPodScenario.backend(server: server, logs: LogCapture(), fallback: nil) {
             $0.maxAttempts = 3
         }
 
@@ -160,7 +160,7 @@ struct RunPodBackendTests {
     @Test func slowServerTimesOutAndFallsBack() async throws {
         let server = try await RunPodFakeServer.start { _, _ in .json(["id": "job-1", "status": "IN_QUEUE"], delay: 5) }
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback) { $0.timeout = 0.3 }
 
@@ -179,7 +179,7 @@ struct RunPodBackendTests {
                 route: RunPodScenario.jobRoute(states: Array(repeating: "IN_PROGRESS", count: 100_000), final: [:]))
             defer { Task { await server.stop() } }
             let fallback = FallbackSpy()
-            let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture(), fallback: fallback) {
+            let backend = RunPodScenario.backend(server: server, logs: LogCapture(), fallback: fallback) {
                 $0.timeout = timeout
                 $0.pollInterval = 0.02
             }
@@ -201,7 +201,7 @@ struct RunPodBackendTests {
         let server = try await RunPodFakeServer.start(
             route: RunPodScenario.jobRoute(states: Array(repeating: "IN_QUEUE", count: 100_000), final: [:]))
         defer { Task { await server.stop() } }
-        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture()) { $0.pollInterval = 0.01 }
+        let backend = RunPodScenario.backend(server: server, logs: LogCapture()) { $0.pollInterval = 0.01 }
         let task = Task { try await backend.sounds(for: RunPodScenario.requests(2)) }
         while server.requests(matching: "/status/").count < 2 { try await Task.sleep(nanoseconds: 5_000_000) }
 
@@ -215,7 +215,7 @@ struct RunPodBackendTests {
     @Test func malformedJSONFallsBackOrFails() async throws {
         let server = try await RunPodFakeServer.start { _, _ in .text("<html>gateway oops</html>", status: 200) }
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
 
         let sounds = try await RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
@@ -236,7 +236,7 @@ struct RunPodBackendTests {
         let server = try await RunPodFakeServer.start(
             route: RunPodScenario.jobRoute(final: ["id": "job-1", "status": "COMPLETED", "output": ["note": "hi"]]))
         defer { Task { await server.stop() } }
-        let backend = RunPodScenario.backend(server: server, logs: RunPodLogCapture(), fallback: nil) {
+        let backend = RunPodScenario.backend(server: server, logs: LogCapture(), fallback: nil) {
             $0.audioPaths = ["output.sound"]
         }
 
@@ -252,7 +252,7 @@ struct RunPodBackendTests {
         let server = try await RunPodFakeServer.start(
             route: RunPodScenario.jobRoute(final: RunPodScenario.completed(SyntheticSteps.silent())))
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let cache = RunPodScenario.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: cache) }
@@ -275,10 +275,10 @@ struct RunPodBackendTests {
         defer { try? FileManager.default.removeItem(at: cache) }
         let requests = RunPodScenario.requests(8) + RunPodScenario.requests(3, surface: .snow, shoe: .sneaker)
 
-        let first = try await RunPodScenario.backend(server: server, cache: cache, logs: RunPodLogCapture())
+        let first = try await RunPodScenario.backend(server: server, cache: cache, logs: LogCapture())
             .sounds(for: requests)
         let seen = server.requests.count
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let second = try await RunPodScenario.backend(server: server, cache: cache, logs: logs).sounds(for: requests)
 
         #expect(server.requests(matching: "/run").count == 2)
@@ -304,7 +304,7 @@ struct RunPodBackendTests {
             SoundRequest(surface: i % 3 == 0 ? .tile : .wood, foot: .left, seed: UInt64(i))
         }
 
-        let sounds = try await RunPodScenario.backend(server: server, logs: RunPodLogCapture()).sounds(for: requests)
+        let sounds = try await RunPodScenario.backend(server: server, logs: LogCapture()).sounds(for: requests)
 
         #expect(server.requests(matching: "/run").count == 2)
         for (request, sound) in zip(requests, sounds) {

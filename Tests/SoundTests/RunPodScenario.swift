@@ -32,13 +32,13 @@ enum RunPodScenario {
     }
 
     static func backend(
-        server: RunPodFakeServer, cache: URL? = nil, logs: RunPodLogCapture,
+        server: RunPodFakeServer, cache: URL? = nil, logs: LogCapture,
         fallback: (any SoundBackend)? = FallbackSpy(),
         configure: (inout RunPodConfig) -> Void = { _ in }
     ) -> RunPodBackend {
         var c = config(server: server, cache: cache)
         configure(&c)
-        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger(), http: http)
+        return RunPodBackend(config: c, fallback: fallback, logger: logs.logger, http: http)
     }
 
     static func requests(

@@ -12,7 +12,7 @@ struct RunPodSecretTests {
             .text("invalid token \(request.headers["authorization"] ?? "")", status: 401)
         }
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: fallback)
 
@@ -38,7 +38,7 @@ struct RunPodSecretTests {
             .text("bad request from \(request.headers["authorization"] ?? "")", status: 400)
         }
         defer { Task { await server.stop() } }
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let backend = RunPodScenario.backend(server: server, logs: logs, fallback: nil)
 
         let error = await #expect(throws: FootfallError.self) {
@@ -87,11 +87,11 @@ struct RunPodSecretTests {
     }
 
     @Test func unconfiguredBackendFallsBackWithoutNetwork() async throws {
-        let logs = RunPodLogCapture()
+        let logs = LogCapture()
         let fallback = FallbackSpy()
         var config = RunPodConfig.load(settings: [:])
         config.cacheDirectory = nil
-        let backend = RunPodBackend(config: config, fallback: fallback, logger: logs.logger())
+        let backend = RunPodBackend(config: config, fallback: fallback, logger: logs.logger)
 
         let sounds = try await backend.sounds(for: RunPodScenario.requests(2))
 

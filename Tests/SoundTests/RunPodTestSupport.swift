@@ -86,34 +86,3 @@ final class FallbackSpy: SoundBackend, @unchecked Sendable {
         }
     }
 }
-
-/// Keeps every log line (message and metadata) so tests can look for leaks and warnings.
-final class RunPodLogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
-
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-
-    func logger() -> Logger {
-        Logger(label: "test.runpod") { label in RunPodLogHandler(label: label, capture: self) }
-    }
-}
-
-struct RunPodLogHandler: LogHandler {
-    let label: String
-    let capture: RunPodLogCapture
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let extra = (event.metadata ?? [:]).merging(metadata) { a, _ in a }
-        capture.append("\(event.level) \(event.message) \(extra)")
-    }
-}
