@@ -116,8 +116,8 @@ def main():
     timing = {}
     if not args.ours:
         cmd = [args.footfall, "pose", args.video, "--json", ours_path, "--threads", str(args.threads)]
-        if args.raw:
-            cmd.append("--raw")
+        if not args.raw:
+            cmd.append("--smooth")  # MediaPipe's reference is smoothed; ours is raw unless asked
         timing["footfall_s"], timing["footfall_cpu_s"], log = run_timed(cmd)
         found = re.search(r"pose: (\d+) frames in ([\d.]+) s", log)
         if found:  # decode + pose, without process start and model loading

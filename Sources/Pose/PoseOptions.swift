@@ -17,9 +17,9 @@ public struct PoseOptions: Sendable {
 
     public init() {}
 
-    /// Outputs the model's landmarks without One-Euro smoothing.
-    public var rawLandmarks: Bool {
-        get { !tracker.smoothing }
-        set { tracker.smoothing = !newValue }
+    /// One-Euro smoothing of the landmarks (steadier skeletons to look at, later heel strikes); off by default.
+    public var smoothLandmarks: Bool {
+        get { tracker.smoothing }
+        set { tracker.smoothing = newValue }
     }
 }

@@ -29,8 +29,11 @@ struct PoseCommand: AsyncParsableCommand {
     @Option(help: "Inference threads per model.")
     var threads = 2
 
-    @Flag(help: "Output the model's raw landmarks (no One-Euro smoothing).")
-    var raw = false
+    @Flag(
+        help:
+            "One-Euro smooth the landmarks as MediaPipe does: steadier skeletons to look at, but heel strikes found from them come later (render and steps use raw landmarks)."
+    )
+    var smooth = false
 
     func run() async throws {
         global.bootstrap()
@@ -42,7 +45,7 @@ struct PoseCommand: AsyncParsableCommand {
             }
             var options = PoseOptions()
             options.threads = threads
-            options.rawLandmarks = raw
+            options.smoothLandmarks = smooth
             options.overlayPath = overlay
             let info = try MediaProbe.probe(video)
             let frames = try await PoseEstimator.run(path: video, options: options)
