@@ -37,7 +37,7 @@ struct SegmentSignals {
         func channel(_ values: [Double?], scale: [Double?]) -> [Double?] {
             // Glitch removal on frame samples: floor at 3 % of the walker height so normal motion is untouched.
             let floorPx = (SignalMath.median(scale.compactMap { $0 }) ?? 100) * 0.03
-            let cleaned = Self.despike(values, floor: floorPx)
+            let cleaned = Self.despike(values, times: times, floor: floorPx)
             return grid.resample(times: times, values: cleaned, maxGap: options.maxBridgedGap)
         }
         let hipsOK = track.poses.map {
@@ -105,12 +105,20 @@ struct SegmentSignals {
 
     /// Hampel test over the present samples (±2 neighbours): outliers become missing, so the grid interpolates
     /// across them from their neighbours instead of keeping a median that would bend the trajectory.
-    static func despike(_ values: [Double?], floor: Double) -> [Double?] {
+    /// Only samples whose neighbours are consecutive frames are judged: across a missing frame a moving foot
+    /// travels twice as far, and at low frame rates that looked like a glitch and cost the step.
+    static func despike(_ values: [Double?], times: [Double], floor: Double) -> [Double?] {
         let idx = values.indices.filter { values[$0] != nil }
         let present = idx.map { values[$0] ?? 0 }
         let cleaned = SignalMath.hampel(present, half: 2, k: 3, floor: floor)
+        let frameStep = SignalMath.median(zip(times.dropFirst(), times).map { $0 - $1 }) ?? 0
+        func gapFree(_ k: Int) -> Bool {
+            let lo = max(0, k - 2)
+            let hi = min(idx.count - 1, k + 2)
+            return lo >= hi || times[idx[hi]] - times[idx[lo]] <= (Double(hi - lo) + 0.5) * frameStep
+        }
         var out = values
-        for (k, i) in idx.enumerated() where cleaned[k] != present[k] { out[i] = nil }
+        for (k, i) in idx.enumerated() where cleaned[k] != present[k] && gapFree(k) { out[i] = nil }
         return out
     }
 }

@@ -23,6 +23,9 @@ public struct StepDetector: Sendable {
 
     public func detect(frames: [PoseFrame], info: VideoInfo) -> StepDetection {
         let frameRate = Self.effectiveFrameRate(frames: frames, info: info)
+        var options = options
+        // One missed frame must not split a track: at 10 fps it leaves 0.2 s between samples.
+        options.maxBridgedGap = max(options.maxBridgedGap, 2.2 / frameRate)
         let cutoffHz = cutoff(frameRate: frameRate)
         // Several grid samples per frame so extrema and crossings fall between frames on real time.
         let gridRate = min(max(4 * frameRate, 100), 480)

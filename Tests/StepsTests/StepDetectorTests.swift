@@ -208,6 +208,24 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         #expect(errors.allSatisfy { abs($0) <= 0.05 }, "errors \(errors)")
     }
 
+    @Test func singleMissedFramesAtLowFrameRateDoNotSplitTheWalk() {
+        // At 10 fps one frame without a pose leaves 0.2 s between samples; with every 7th frame lost the walk
+        // must stay one track and keep every step.
+        var walker = SyntheticWalker()
+        walker.frameRate = 10
+        walker.duration = 8
+        walker.height = 100
+        let frames = walker.frames().enumerated().filter { $0.offset % 7 != 3 }.map(\.element)
+        let detection = StepDetector().detect(frames: frames, info: walker.info)
+        #expect(detection.walkers.first?.segments == 1)
+        let truth = walker.heelStrikes.filter { $0.time > 0.9 && $0.time < 7.4 }
+        let errors = timingErrors(detection.heelStrikes, truth: truth)
+        #expect(errors.count == truth.count, "found \(detection.heelStrikes.map(\.time))")
+        // A strike whose own frame is lost is seen at the next frame: late by up to a frame, never early.
+        #expect(errors.allSatisfy { $0 >= -0.03 && $0 <= 0.1 }, "errors \(errors)")
+        #expect(errors.filter { abs($0) <= 0.05 }.count >= truth.count - 2, "errors \(errors)")
+    }
+
     @Test func cutoffFollowsTheFrameRate() {
         let detector = StepDetector()
         #expect(detector.cutoff(frameRate: 60) == 6)
