@@ -20,6 +20,8 @@ struct SegmentSignals {
     let feet: [Foot: FootChannels]
     /// Grid index ranges where the body (pelvis + height) is known.
     let bodyRuns: [Range<Int>]
+    /// Frame times where the legs were confused (`LegConfusion`); both feet count as unseen there.
+    let confusedTimes: [Double]
 
     /// `frameSize` (upright width, height; zero if unknown): a foot whose heel or toe lies outside the picture is
     /// missing (pose models extrapolate such points, and a foot leaving the picture is not a step).
@@ -55,6 +57,8 @@ struct SegmentSignals {
         pelvisY = Self.filtered(py, runs: bodyRuns, with: lowPass)
         height = Self.filtered(hh, runs: bodyRuns, with: slowPass)
 
+        let confused = LegConfusion.frames(in: track, visibility: threshold)
+        self.confusedTimes = confused.sorted().map { times[$0] }
         var feet: [Foot: FootChannels] = [:]
         for foot in Foot.allCases {
             let heel: LandmarkIndex = foot == .left ? .leftHeel : .rightHeel
@@ -67,7 +71,9 @@ struct SegmentSignals {
                 let my = 0.02 * frameSize.height
                 return l.x >= mx && l.y >= my && l.x <= frameSize.width - mx && l.y <= frameSize.height - my
             }
-            let footInside = track.poses.map { inside($0, heel) && inside($0, toe) }
+            let footInside = track.poses.enumerated().map {
+                !confused.contains($0.offset) && inside($0.element, heel) && inside($0.element, toe)
+            }
             let heelOK = zip(track.poses, footInside).map { $1 && $0.isUsable(heel, threshold: threshold) }
             let toeOK = zip(track.poses, footInside).map { $1 && $0.isUsable(toe, threshold: threshold) }
             let hx = channel(zip(track.poses, heelOK).map { $1 ? $0[heel].x : nil }, scale: rawHeight)

@@ -58,6 +58,11 @@ public struct StepDetector: Sendable {
                 Self.logger.debug(
                     "walker \(walker) track \(String(format: "%.2f", track.times.first ?? 0))–\(String(format: "%.2f", track.times.last ?? 0)) s: \(view.view.rawValue), excursion \(String(format: "%.2f", view.footExcursion)), correlation \(view.footCorrelation.map { String(format: "%.2f", $0) } ?? "-"), lateral \(String(format: "%.2f", view.lateralSpeed)) h/s, approach \(String(format: "%.2f", view.approachRate))/s"
                 )
+                if !signals.confusedTimes.isEmpty {
+                    Self.logger.debug(
+                        "walker \(walker): legs confused at \(signals.confusedTimes.map { String(format: "%.3f", $0) }.joined(separator: ", ")) s"
+                    )
+                }
                 views.append((view, track.times.count))
                 let method = chooseMethod(view.view)
                 var found: [GaitCandidate] = []
