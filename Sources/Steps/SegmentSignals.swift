@@ -22,6 +22,8 @@ struct SegmentSignals {
     let bodyRuns: [Range<Int>]
     /// Frame times where the legs were confused (`LegConfusion`); both feet count as unseen there.
     let confusedTimes: [Double]
+    /// Upright picture size (zero when unknown).
+    let frameSize: (width: Double, height: Double)
 
     /// `frameSize` (upright width, height; zero if unknown): a foot whose heel or toe lies outside the picture is
     /// missing (pose models extrapolate such points, and a foot leaving the picture is not a step).
@@ -32,6 +34,7 @@ struct SegmentSignals {
     ) {
         let grid = TrajectoryGrid(start: track.times.first ?? 0, end: track.times.last ?? 0, rate: gridRate)
         self.grid = grid
+        self.frameSize = frameSize
         let times = track.times
         let threshold = options.minVisibility
         let minRun = max(3, Int(0.25 * gridRate))
@@ -126,5 +129,15 @@ struct SegmentSignals {
         var out = values
         for (k, i) in idx.enumerated() where cleaned[k] != present[k] && gapFree(k) { out[i] = nil }
         return out
+    }
+}
+
+extension SegmentSignals {
+    /// Neither heel is seen for 80 % of the time the body is (feet below the picture, in the dark, under a robe).
+    var feetMostlyUnseen: Bool {
+        let body = bodyRuns.reduce(0) { $0 + $1.count }
+        guard body > 0 else { return false }
+        let seen = (0..<grid.count).filter { i in feet.values.contains { $0.heelX[i] != nil } }.count
+        return Double(seen) < 0.2 * Double(body)
     }
 }
