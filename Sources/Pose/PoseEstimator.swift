@@ -64,7 +64,8 @@ public enum PoseEstimator {
         let started = Date()
         while let item = queue.take() {
             let frame = try item.get()
-            let pose = try tracker.process(frame)
+            // The models see the brightened frame; the overlay sink draws on the original.
+            let pose = try tracker.process(options.exposure?.apply(to: frame) ?? frame)
             try sink?(frame, pose)
             poses.append(pose)
             progress?(poses.count, expectedFrames)

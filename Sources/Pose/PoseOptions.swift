@@ -12,6 +12,8 @@ public struct PoseOptions: Sendable {
     /// Walkers seen in fewer frames than this are dropped from the result (1 keeps everything). The overlay
     /// video is drawn while tracking, so it still shows them.
     public var minTrackFrames = 3
+    /// Dark frames are brightened before the models see them; nil shows the models the frames as decoded.
+    public var exposure: ExposureCorrection? = ExposureCorrection()
     /// When set, an MP4 with skeletons, joints and walker ids drawn on the video is written here.
     public var overlayPath: String?
 

@@ -20,6 +20,10 @@ struct SegmentSignals {
     let feet: [Foot: FootChannels]
     /// Grid index ranges where the body (pelvis + height) is known.
     let bodyRuns: [Range<Int>]
+    /// Frame times where the legs were confused (`LegConfusion`); both feet count as unseen there.
+    let confusedTimes: [Double]
+    /// Upright picture size (zero when unknown).
+    let frameSize: (width: Double, height: Double)
 
     /// `frameSize` (upright width, height; zero if unknown): a foot whose heel or toe lies outside the picture is
     /// missing (pose models extrapolate such points, and a foot leaving the picture is not a step).
@@ -30,6 +34,7 @@ struct SegmentSignals {
     ) {
         let grid = TrajectoryGrid(start: track.times.first ?? 0, end: track.times.last ?? 0, rate: gridRate)
         self.grid = grid
+        self.frameSize = frameSize
         let times = track.times
         let threshold = options.minVisibility
         let minRun = max(3, Int(0.25 * gridRate))
@@ -55,6 +60,8 @@ struct SegmentSignals {
         pelvisY = Self.filtered(py, runs: bodyRuns, with: lowPass)
         height = Self.filtered(hh, runs: bodyRuns, with: slowPass)
 
+        let confused = LegConfusion.frames(in: track, visibility: threshold)
+        self.confusedTimes = confused.sorted().map { times[$0] }
         var feet: [Foot: FootChannels] = [:]
         for foot in Foot.allCases {
             let heel: LandmarkIndex = foot == .left ? .leftHeel : .rightHeel
@@ -67,7 +74,9 @@ struct SegmentSignals {
                 let my = 0.02 * frameSize.height
                 return l.x >= mx && l.y >= my && l.x <= frameSize.width - mx && l.y <= frameSize.height - my
             }
-            let footInside = track.poses.map { inside($0, heel) && inside($0, toe) }
+            let footInside = track.poses.enumerated().map {
+                !confused.contains($0.offset) && inside($0.element, heel) && inside($0.element, toe)
+            }
             let heelOK = zip(track.poses, footInside).map { $1 && $0.isUsable(heel, threshold: threshold) }
             let toeOK = zip(track.poses, footInside).map { $1 && $0.isUsable(toe, threshold: threshold) }
             let hx = channel(zip(track.poses, heelOK).map { $1 ? $0[heel].x : nil }, scale: rawHeight)
@@ -120,5 +129,15 @@ struct SegmentSignals {
         var out = values
         for (k, i) in idx.enumerated() where cleaned[k] != present[k] && gapFree(k) { out[i] = nil }
         return out
+    }
+}
+
+extension SegmentSignals {
+    /// Neither heel is seen for 80 % of the time the body is (feet below the picture, in the dark, under a robe).
+    var feetMostlyUnseen: Bool {
+        let body = bodyRuns.reduce(0) { $0 + $1.count }
+        guard body > 0 else { return false }
+        let seen = (0..<grid.count).filter { i in feet.values.contains { $0.heelX[i] != nil } }.count
+        return Double(seen) < 0.2 * Double(body)
     }
 }

@@ -58,17 +58,28 @@ public struct StepDetector: Sendable {
                 Self.logger.debug(
                     "walker \(walker) track \(String(format: "%.2f", track.times.first ?? 0))–\(String(format: "%.2f", track.times.last ?? 0)) s: \(view.view.rawValue), excursion \(String(format: "%.2f", view.footExcursion)), correlation \(view.footCorrelation.map { String(format: "%.2f", $0) } ?? "-"), lateral \(String(format: "%.2f", view.lateralSpeed)) h/s, approach \(String(format: "%.2f", view.approachRate))/s"
                 )
+                if !signals.confusedTimes.isEmpty {
+                    Self.logger.debug(
+                        "walker \(walker): legs confused at \(signals.confusedTimes.map { String(format: "%.3f", $0) }.joined(separator: ", ")) s"
+                    )
+                }
                 views.append((view, track.times.count))
                 let method = chooseMethod(view.view)
                 var found: [GaitCandidate] = []
-                for foot in Foot.allCases {
+                let feetUnseen = options.method == .automatic && track.isUpright() && signals.feetMostlyUnseen
+                if feetUnseen {
+                    let moving = view.lateralSpeed >= 0.1 || abs(view.approachRate) >= 0.04
+                    found = PelvisBobMethod(options: options).events(in: signals, moving: moving)
+                    methods.insert("pelvis")
+                }
+                for foot in Foot.allCases where !feetUnseen {
                     switch method {
                     case .zeni: found += ZeniMethod(options: options).events(in: signals, foot: foot)
                     case .vertical: found += VerticalMethod(options: options).events(in: signals, foot: foot)
                     case .automatic: break
                     }
                 }
-                if method != .automatic { methods.insert(method.rawValue) }
+                if method != .automatic, !feetUnseen { methods.insert(method.rawValue) }
                 candidates += found.filter { $0.kind == .heelStrike }
                 toeCandidates += found.filter { $0.kind == .toeOff }
                 trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))

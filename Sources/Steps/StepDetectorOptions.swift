@@ -34,6 +34,9 @@ public struct StepDetectorOptions: Sendable, Equatable {
     public var minHeelExcursion: Double = 0.06
     /// Minimum swing speed of a foot relative to its stance, in walker heights per second (vertical method).
     public var minSwingSpeed: Double = 0.35
+    /// Minimum bounce of the pelvis (peak prominence, in walker heights) for the pelvis method, used when the feet
+    /// are not seen; walking bounces the body by about 2–3 % of its height.
+    public var minPelvisBounce: Double = 0.01
     /// After the Zeni extremum the heel still decelerates; the strike is where its forward speed over the ground
     /// has fallen to this fraction of the walking speed (1 = the extremum itself). Biases toward the later,
     /// visible contact, which is the safe side for sound (late is forgiven, early is not).

@@ -28,6 +28,10 @@ struct SyntheticWalker {
     var jitter = 0.0
     var seed: UInt64 = 1
     var walker = 1
+    /// Vertical bounce of the body above the legs (peak to peak, heights), lowest `bounceDelay` s after each
+    /// heel strike, as in double support.
+    var bounce = 0.0
+    var bounceDelay = 0.05
 
     /// Heel-strike times per foot (left first).
     var heelStrikes: [(time: Double, foot: Foot)] {
@@ -110,6 +114,14 @@ struct SyntheticWalker {
         place(.nose, forward: pelvisForward + 0.03, up: 0.94, lateral: 0)
         for i in LandmarkIndex.allCases where points[i] == nil {
             place(i, forward: pelvisForward, up: 0.75, lateral: 0)
+        }
+        if bounce > 0 {
+            let phase = 2 * Double.pi * (t - firstStrike - bounceDelay) / stepTime
+            let down = bounce / 2 * (cos(phase) + 1) * height * scale
+            let legs: Set<LandmarkIndex> = [
+                .leftHeel, .rightHeel, .leftFootIndex, .rightFootIndex, .leftAnkle, .rightAnkle, .leftKnee, .rightKnee,
+            ]
+            for i in LandmarkIndex.allCases where !legs.contains(i) { points[i]?.1 += down }
         }
         let landmarks = LandmarkIndex.allCases.map { i -> Landmark in
             let p = points[i] ?? (0, 0)

@@ -1,0 +1,73 @@
+import FootfallCore
+import Foundation
+import Testing
+
+@testable import Steps
+
+@Suite struct PelvisBobMethodTests {
+    /// A walker whose feet are below the picture's edge or too dark to see.
+    static func hidingFeet(_ frames: [PoseFrame]) -> [PoseFrame] {
+        frames.map { f in
+            var f = f
+            for w in f.walkers.indices {
+                for i in [LandmarkIndex.leftHeel, .rightHeel, .leftFootIndex, .rightFootIndex] {
+                    f.walkers[w].landmarks[i.rawValue].visibility = 0.05
+                }
+            }
+            return f
+        }
+    }
+
+    @Test(arguments: [SyntheticWalker.View.side(direction: 1), .towardCamera])
+    func walkerWithHiddenFeetIsHeardFromTheBodysBounce(view: SyntheticWalker.View) {
+        var walker = SyntheticWalker()
+        walker.view = view
+        walker.bounce = 0.025
+        walker.duration = 6
+        let detection = StepDetector().detect(frames: Self.hidingFeet(walker.frames()), info: walker.info)
+        #expect(detection.heelStrikes.allSatisfy { $0.method == "pelvis" })
+        #expect(detection.walkers.first?.method == "pelvis")
+        let truth = walker.heelStrikes.filter { $0.time > 0.7 && $0.time < 5.4 }
+        // Which foot is unknown: match on time only.
+        let errors = truth.compactMap { t in
+            detection.heelStrikes.map { $0.time - t.time }.filter { abs($0) <= 0.15 }.min { abs($0) < abs($1) }
+        }
+        #expect(
+            errors.count >= truth.count - 1, "found \(detection.heelStrikes.map(\.time)) truth \(truth.map(\.time))")
+        // The body is lowest just after the strike: late, never early.
+        #expect(errors.allSatisfy { $0 >= -0.01 && $0 <= walker.bounceDelay + 0.04 }, "errors \(errors)")
+        let feet = detection.heelStrikes.map(\.foot)
+        #expect(zip(feet, feet.dropFirst()).allSatisfy { $0 != $1 })
+        #expect(detection.heelStrikes.allSatisfy { $0.confidence <= 0.5 && $0.position != nil })
+    }
+
+    @Test func standingPersonWithHiddenFeetMakesNoSteps() {
+        // Swaying and breathing, landmark noise, a slow bob: no steady step rhythm, no travel.
+        var rng = SeededRandom(seed: 11)
+        let still = SyntheticWalker()
+        let frames = (0..<300).map { n -> PoseFrame in
+            let t = Double(n) / 30
+            var pose = still.pose(at: 0)
+            for i in pose.landmarks.indices {
+                pose.landmarks[i].x += 4 * sin(2 * Double.pi * 0.3 * t) + rng.uniform(-1.5...1.5)
+                pose.landmarks[i].y += 3 * sin(2 * Double.pi * 0.25 * t) + rng.uniform(-1.5...1.5)
+            }
+            return PoseFrame(time: t, frame: n, walkers: [pose])
+        }
+        let detection = StepDetector().detect(frames: Self.hidingFeet(frames), info: still.info)
+        #expect(detection.heelStrikes.isEmpty, "found \(detection.heelStrikes.map(\.time))")
+    }
+
+    @Test func visibleFeetAreNotOverruledByTheBounce() {
+        var walker = SyntheticWalker()
+        walker.bounce = 0.025
+        let detection = StepDetector().detect(frames: walker.frames(), info: walker.info)
+        #expect(!detection.heelStrikes.isEmpty)
+        #expect(detection.heelStrikes.allSatisfy { $0.method == "zeni" })
+    }
+
+    @Test func rhythmSplitsWhereTheCadenceBreaks() {
+        let times = [0.0, 0.5, 1.0, 1.5, 3.0, 3.5, 3.7, 4.2]
+        #expect(PelvisBobMethod.rhythmicChains(times) == [[0, 1, 2, 3], [4, 5], [6, 7]])
+    }
+}
