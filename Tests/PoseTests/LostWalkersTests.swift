@@ -5,7 +5,9 @@ import Testing
 @testable import Pose
 
 /// A walker seen at `time` at (`x`, `y`), crop side `side`, walking at `vx` px/s to the right.
-private func motion(x: Double, y: Double = 300, vx: Double = 50, side: Double = 100, time: Double = 10) -> WalkerMotion {
+private func motion(
+    x: Double, y: Double = 300, vx: Double = 50, side: Double = 100, time: Double = 10
+) -> WalkerMotion {
     WalkerMotion(hip: Point2D(x: x, y: y), side: side, velocity: Point2D(x: vx, y: 0), time: time)
 }
 
