@@ -4,7 +4,9 @@ import Logging
 
 /// Tracks several walkers through a video: each walker's next crop comes from its own landmarks (MediaPipe's
 /// landmarks-to-ROI loop); the detector only searches for new walkers, on the whole frame and on overlapping tiles,
-/// spread over frames. Ids are never reused.
+/// spread over frames. Ids are never reused for another person; a walker lost for a moment (occluded, missed) who
+/// reappears where its motion predicts continues under its old id (`LostWalkers`). A walker whose body is outside
+/// the picture counts as not seen (the landmark model extrapolates there), so it ends when it leaves.
 ///
 /// Not thread-safe: feed frames in order from one thread.
 public final class PoseTracker {
@@ -12,6 +14,7 @@ public final class PoseTracker {
     private let detector: PoseDetector
     private let landmarkModel: LandmarkModel
     private var tracks: [WalkerTrack] = []
+    private var lost: LostWalkers
     private var nextID = 0
     private var wholeCredit = 0.0
     private var tileCredit = 0.0
@@ -26,6 +29,7 @@ public final class PoseTracker {
         self.detector = detector
         self.landmarkModel = landmarkModel
         self.options = options
+        lost = LostWalkers(window: options.relinkTime)
         detector.minScore = options.minDetectionScore
     }
 
@@ -51,7 +55,7 @@ public final class PoseTracker {
                 anyMissing = true
             }
         }
-        removeDuplicates(&walkers)
+        removeDuplicates(&walkers, time: frame.time)
         // 2. Search some regions for new walkers (and lost ones).
         for detection in try search(frame, urgent: tracks.isEmpty || anyMissing) {
             let hip = detection.keypoints[0]
@@ -66,21 +70,37 @@ public final class PoseTracker {
             }
             guard tracks.count < options.maxWalkers else { break }
             var track = WalkerTrack(id: nextID, roi: detection.roi, time: frame.time)
-            guard let pose = try follow(&track, frame: frame, roi: detection.roi),
+            guard var pose = try follow(&track, frame: frame, roi: detection.roi),
                 pose.box.height >= options.minBodyFraction * detection.roi.width,
                 !tracks.contains(where: {
                     $0.missingFrames == 0 && $0.isSamePerson(hip: track.hip, side: track.side, time: frame.time)
                 })
             else { continue }
-            nextID += 1
+            let visible = tracks.filter { $0.missingFrames == 0 }.map(\.hip)
+            if let id = lost.claim(
+                hip: track.hip, side: track.side, time: frame.time, visible: visible,
+                width: Double(frame.width), height: Double(frame.height))
+            {
+                track.id = id
+                pose.walker = id
+                logger.debug("walker \(id) reappears at \(String(format: "%.2f", frame.time)) s")
+            } else {
+                nextID += 1
+                logger.debug("walker \(track.id) appears at \(String(format: "%.2f", frame.time)) s")
+            }
             tracks.append(track)
             walkers.append(pose)
-            logger.debug("walker \(track.id) appears at \(String(format: "%.2f", frame.time)) s")
         }
-        // 3. End walkers missing for too long.
+        // 3. End walkers missing for too long (kept a while for re-linking unless they left the picture).
+        lost.forget(before: frame.time)
         tracks.removeAll { track in
             let gone = track.missingFrames > 0 && frame.time - track.lastSeen > options.maxMissingTime
-            if gone { logger.debug("walker \(track.id) ends at \(String(format: "%.2f", frame.time)) s") }
+            if gone {
+                logger.debug(
+                    "walker \(track.id) ends at \(String(format: "%.2f", frame.time)) s\(track.leftPicture ? " (left the picture)" : "")"
+                )
+                if !track.leftPicture { lost.add(id: track.id, motion: track.motion, lostAt: track.lastSeen) }
+            }
             return gone
         }
         lastTime = frame.time
@@ -102,6 +122,12 @@ public final class PoseTracker {
         let time = frame.time
         let aux = track.auxiliary.smooth(
             rawAux.map { Landmark(x: $0.x, y: $0.y) }, time: time, objectScale: objectScale)
+        guard Self.isInPicture(result.landmarks, width: frame.width, height: frame.height) else {
+            track.missingFrames += 1
+            track.leftPicture = true
+            track.resetSmoothing()
+            return nil
+        }
         let landmarks =
             options.smoothing
             ? track.body.smooth(result.landmarks, time: time, objectScale: objectScale) : result.landmarks
@@ -118,14 +144,36 @@ public final class PoseTracker {
         return WalkerPose(walker: track.id, landmarks: landmarks, box: box, score: result.presence)
     }
 
-    /// Two tracks that converged on one person: keep the older id.
-    private func removeDuplicates(_ walkers: inout [WalkerPose]) {
+    /// True when a body is in the picture: hip centre inside, and at least half the landmarks.
+    static func isInPicture(_ landmarks: [Landmark], width: Int, height: Int) -> Bool {
+        func inside(_ x: Double, _ y: Double) -> Bool {
+            x >= 0 && x < Double(width) && y >= 0 && y < Double(height)
+        }
+        let hips = [LandmarkIndex.leftHip.rawValue, LandmarkIndex.rightHip.rawValue]
+        guard landmarks.count > hips.max() ?? 0 else { return false }
+        let hipX = (landmarks[hips[0]].x + landmarks[hips[1]].x) / 2
+        let hipY = (landmarks[hips[0]].y + landmarks[hips[1]].y) / 2
+        let insideCount = landmarks.filter { inside($0.x, $0.y) }.count
+        return inside(hipX, hipY) && 2 * insideCount >= landmarks.count
+    }
+
+    /// Two tracks that converged on one person (typically the crop of a walker hidden behind another slid onto
+    /// the one in front): the older id stays. Which of the two people it now follows is unknown (their hips
+    /// coincide and, in the demo, so do their colours), so the dropped id is kept for re-linking along both
+    /// walkers' earlier paths: whoever reappears from behind continues under it (at worst the two ids swap, as
+    /// they may at any crossing, instead of a third id).
+    private func removeDuplicates(_ walkers: inout [WalkerPose], time: Double) {
         var dropped = Set<Int>()
         for i in tracks.indices where tracks[i].missingFrames == 0 && !dropped.contains(tracks[i].id) {
             for j in tracks.indices where j > i && tracks[j].missingFrames == 0 && !dropped.contains(tracks[j].id) {
-                if tracks[i].isSamePerson(hip: tracks[j].hip, side: tracks[j].side, time: tracks[j].lastSeen) {
-                    dropped.insert(max(tracks[i].id, tracks[j].id))
-                }
+                let (a, b) = (tracks[i], tracks[j])
+                guard a.isSamePerson(hip: b.hip, side: b.side, time: b.lastSeen) else { continue }
+                let (older, younger) = a.id < b.id ? (a, b) : (b, a)
+                dropped.insert(younger.id)
+                lost.add(id: younger.id, motion: younger.reference, lostAt: time)
+                lost.add(id: younger.id, motion: older.reference, lostAt: time)
+                logger.debug(
+                    "walker \(younger.id) ends at \(String(format: "%.2f", time)) s (merged into walker \(older.id))")
             }
         }
         guard !dropped.isEmpty else { return }

@@ -3,7 +3,7 @@ import Foundation
 
 /// State of one tracked walker between frames.
 struct WalkerTrack {
-    let id: Int
+    var id: Int
     /// Crop for the next landmark inference (from this frame's smoothed auxiliary points).
     var roi: RotatedRect
     var lastSeen: Double
@@ -15,6 +15,11 @@ struct WalkerTrack {
     var side: Double
     /// Hip velocity in pixels per second (smoothed), to predict where a hidden walker is.
     var velocity = Point2D(x: 0, y: 0)
+    /// The last miss was the walker's body outside the picture (where the landmark model only extrapolates).
+    var leftPicture = false
+    /// Sightings of the last `historyTime` seconds before the last one, oldest first.
+    private(set) var history: [WalkerMotion] = []
+    static let historyTime = 0.6
 
     init(id: Int, roi: RotatedRect, time: Double) {
         self.id = id
@@ -24,12 +29,18 @@ struct WalkerTrack {
         side = roi.width
     }
 
+    /// The last sighting.
+    var motion: WalkerMotion { WalkerMotion(hip: hip, side: side, velocity: velocity, time: lastSeen) }
+
     /// Where the hip centre should be at `time`, moving on at the last velocity (for a walker hidden since
     /// `lastSeen`).
     func predictedHip(at time: Double) -> Point2D {
-        let dt = max(0, time - lastSeen)
-        return Point2D(x: hip.x + velocity.x * dt, y: hip.y + velocity.y * dt)
+        motion.predictedHip(at: time)
     }
+
+    /// The oldest sighting of the last `WalkerTrack.historyTime` seconds (the last one when there is none): how the
+    /// walker moved before its crop could drift onto someone else.
+    var reference: WalkerMotion { history.first ?? motion }
 
     /// True when a person with hip centre `otherHip` and ROI side `otherSide`, seen at `time`, is this walker.
     /// The tolerance grows while the walker is hidden.
@@ -45,6 +56,8 @@ struct WalkerTrack {
 
     /// Records a sighting: new crop, hip, size and velocity.
     mutating func update(roi next: RotatedRect, time: Double) {
+        history.append(motion)
+        history.removeAll { time - $0.time > Self.historyTime }
         let newHip = Point2D(x: next.centerX, y: next.centerY)
         let dt = time - lastSeen
         if dt > 0, dt < 1, missingFrames == 0 {
@@ -57,6 +70,7 @@ struct WalkerTrack {
         side = next.width
         lastSeen = time
         missingFrames = 0
+        leftPicture = false
     }
 
     /// The crop to try while the walker is hidden: the last one, moved along the walker's velocity.

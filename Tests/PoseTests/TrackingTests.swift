@@ -6,14 +6,15 @@ import Testing
 
 @testable import Pose
 
-/// The first frames of a video, decoded by MediaIO.
+/// `frames` frames of a video from frame `skip` on, decoded by MediaIO.
 final class LimitedSource: FrameSource {
     let decoder: VideoDecoder
     var remaining: Int
 
-    init(path: String, frames: Int) throws {
+    init(path: String, frames: Int, skip: Int = 0) throws {
         decoder = try VideoDecoder(path: path)
         remaining = frames
+        for _ in 0..<skip where try decoder.nextFrame() != nil {}
     }
 
     func nextFrame() throws -> RGBFrame? {
