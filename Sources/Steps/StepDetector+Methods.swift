@@ -30,6 +30,33 @@ extension StepDetector {
             let bounce = pelvis.events(in: signals, moving: true)
             if !bounce.isEmpty { return (bounce, PelvisBobMethod.name) }
         }
+        // The vertical method sees any lifted foot; Zeni needs the heel to reach well ahead of the body.
+        if !moving, method == .vertical { found = requiringSteadyRhythm(found) }
         return (found, method == .automatic ? nil : method.rawValue)
+    }
+
+    /// For a walker seen from the front who does not travel (stepping in place, or someone standing and shifting
+    /// their weight): only heel strikes in a run of three or more at a steady cadence are steps; a shuffle is not.
+    /// One foot alone (the other unseen) may make the run, at its stride's cadence.
+    func requiringSteadyRhythm(_ candidates: [GaitCandidate]) -> [GaitCandidate] {
+        let strikes = candidates.indices.filter {
+            candidates[$0].kind == .heelStrike && candidates[$0].rejectReason == nil
+        }
+        .sorted { candidates[$0].time < candidates[$1].time }
+        var steady = Set<Int>()
+        func mark(_ group: [Int], maxInterval: Double) {
+            let chains = PelvisBobMethod.rhythmicChains(
+                group.map { candidates[$0].time }, minInterval: options.minStepInterval, maxInterval: maxInterval)
+            for chain in chains where chain.count >= 3 { for k in chain { steady.insert(group[k]) } }
+        }
+        mark(strikes, maxInterval: options.maxStepInterval)
+        for foot in Foot.allCases {
+            mark(strikes.filter { candidates[$0].foot == foot }, maxInterval: 2 * options.maxStepInterval)
+        }
+        var out = candidates
+        for i in strikes where !steady.contains(i) {
+            out[i].rejectReason = "no steady rhythm (the walker does not travel)"
+        }
+        return out
     }
 }
