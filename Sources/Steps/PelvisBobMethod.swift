@@ -9,6 +9,7 @@ import FootfallCore
 /// the heel strike (median ≈ 55 ms: late, the forgiving side); the game character of wtm_gt_001, whose feet are
 /// below the picture, −30…+20 ms from its footstep sounds.
 struct PelvisBobMethod {
+    static let name = "pelvis"
     var options: StepDetectorOptions
 
     /// Candidates from the body runs of a track whose feet are unseen. `moving`: the walker travels across or
@@ -42,7 +43,7 @@ struct PelvisBobMethod {
                     out.append(
                         GaitCandidate(
                             time: s.grid.time(u), foot: n % 2 == 0 ? .left : .right, kind: .heelStrike,
-                            method: "pelvis", confidence: edge ? 0.25 : 0.5, position: position(s, at: u),
+                            method: Self.name, confidence: edge ? 0.25 : 0.5, position: position(s, at: u),
                             walkerHeight: s.value(s.height, at: u), speed: nil))
                 }
             }

@@ -64,22 +64,8 @@ public struct StepDetector: Sendable {
                     )
                 }
                 views.append((view, track.times.count))
-                let method = chooseMethod(view.view)
-                var found: [GaitCandidate] = []
-                let feetUnseen = options.method == .automatic && track.isUpright() && signals.feetMostlyUnseen
-                if feetUnseen {
-                    let moving = view.lateralSpeed >= 0.1 || abs(view.approachRate) >= 0.04
-                    found = PelvisBobMethod(options: options).events(in: signals, moving: moving)
-                    methods.insert("pelvis")
-                }
-                for foot in Foot.allCases where !feetUnseen {
-                    switch method {
-                    case .zeni: found += ZeniMethod(options: options).events(in: signals, foot: foot)
-                    case .vertical: found += VerticalMethod(options: options).events(in: signals, foot: foot)
-                    case .automatic: break
-                    }
-                }
-                if method != .automatic, !feetUnseen { methods.insert(method.rawValue) }
+                let (found, method) = methodEvents(track: track, signals: signals, view: view)
+                if let method { methods.insert(method) }
                 candidates += found.filter { $0.kind == .heelStrike }
                 toeCandidates += found.filter { $0.kind == .toeOff }
                 trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))
@@ -111,7 +97,7 @@ public struct StepDetector: Sendable {
         return StepDetection(heelStrikes: strikes, toeOffs: toeOffs, walkers: diagnostics)
     }
 
-    private func chooseMethod(_ view: GaitView) -> GaitMethodChoice {
+    func chooseMethod(_ view: GaitView) -> GaitMethodChoice {
         switch options.method {
         case .zeni, .vertical: return options.method
         case .automatic:

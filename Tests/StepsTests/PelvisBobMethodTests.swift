@@ -41,6 +41,37 @@ import Testing
         #expect(detection.heelStrikes.allSatisfy { $0.confidence <= 0.5 && $0.position != nil })
     }
 
+    @Test func robedWalkerTowardTheCameraIsHeardFromTheBounce() {
+        // Seen from the front, feet under a long robe: the foot landmarks ride along with the body (no swing for
+        // the vertical method), the body still bounces with each step.
+        var walker = SyntheticWalker()
+        walker.view = .towardCamera
+        walker.bounce = 0.025
+        walker.duration = 5
+        let frames = walker.frames().map { f -> PoseFrame in
+            var f = f
+            let pose = f.walkers[0]
+            // Under the hips, as far below them as the head is above (scales with distance): no swing.
+            let trunk = pose[.leftHip].y - pose[.nose].y
+            for i in [LandmarkIndex.leftHeel, .rightHeel, .leftFootIndex, .rightFootIndex, .leftAnkle, .rightAnkle] {
+                let hip: LandmarkIndex = [.leftHeel, .leftFootIndex, .leftAnkle].contains(i) ? .leftHip : .rightHip
+                f.walkers[0].landmarks[i.rawValue].x = pose[hip].x
+                f.walkers[0].landmarks[i.rawValue].y = pose[hip].y + 1.1 * trunk
+            }
+            return f
+        }
+        let detection = StepDetector().detect(frames: frames, info: walker.info)
+        #expect(detection.walkers.first?.view == .frontal)
+        #expect(!detection.heelStrikes.isEmpty)
+        #expect(detection.heelStrikes.allSatisfy { $0.method == "pelvis" })
+        let truth = walker.heelStrikes.filter { $0.time > 0.7 && $0.time < 4.4 }
+        let errors = truth.compactMap { t in
+            detection.heelStrikes.map { $0.time - t.time }.filter { abs($0) <= 0.15 }.min { abs($0) < abs($1) }
+        }
+        #expect(errors.count >= truth.count - 1, "found \(detection.heelStrikes.map(\.time))")
+        #expect(errors.allSatisfy { $0 >= -0.01 && $0 <= walker.bounceDelay + 0.04 }, "errors \(errors)")
+    }
+
     @Test func standingPersonWithHiddenFeetMakesNoSteps() {
         // Swaying and breathing, landmark noise, a slow bob: no steady step rhythm, no travel.
         var rng = SeededRandom(seed: 11)
