@@ -30,6 +30,30 @@ struct LostWalkers {
         walkers.removeAll { time - $0.lostAt > window }
     }
 
+    /// Detector regions around where the lost walkers should be at `time` (inside a `width`×`height` picture):
+    /// squares of 2.5 crop sides (at least 224 px, the detector's input) so that a walker coming out from behind
+    /// someone is found at once instead of at the next sweep of the tiles.
+    func searchRegions(at time: Double, width: Int, height: Int) -> [RotatedRect] {
+        let w = Double(width)
+        let h = Double(height)
+        var regions: [RotatedRect] = []
+        for walker in walkers {
+            let expected = walker.motion.predictedHip(at: time)
+            guard expected.x >= 0, expected.x < w, expected.y >= 0, expected.y < h else { continue }
+            let side = min(max(2.5 * walker.motion.side, 224), w, h)
+            let x = min(max(expected.x - side / 2, 0), w - side)
+            let y = min(max(expected.y - side / 2, 0), h - side)
+            let region = RotatedRect.letterbox(x: x, y: y, width: side, height: side)
+            // One search covers a walker kept along two paths that have not parted yet.
+            let covered = regions.contains {
+                Point2D(x: $0.centerX, y: $0.centerY).distance(to: Point2D(x: region.centerX, y: region.centerY))
+                    < 0.25 * min($0.width, side)
+            }
+            if !covered { regions.append(region) }
+        }
+        return regions
+    }
+
     /// How far (pixels) a newcomer may be from a lost walker's predicted hip centre after `gap` seconds: a quarter
     /// of the walker's crop side when just lost, growing with the gap (walkers change speed and direction).
     static func tolerance(side: Double, gap: Double) -> Double {

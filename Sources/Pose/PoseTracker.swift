@@ -19,6 +19,7 @@ public final class PoseTracker {
     private var wholeCredit = 0.0
     private var tileCredit = 0.0
     private var nextTile = 0
+    private var lastLostSearch = -Double.infinity
     private var lastTime: Double?
     private let logger = Logger(label: "footfall.pose")
     /// Detector runs so far (one per region searched), for diagnostics.
@@ -46,6 +47,7 @@ public final class PoseTracker {
     public func process(_ frame: RGBFrame) throws -> PoseFrame {
         var walkers: [WalkerPose] = []
         var anyMissing = false
+        lost.forget(before: frame.time)
         // 1. Follow every known walker from its previous crop.
         for index in tracks.indices {
             let roi = tracks[index].missingFrames > 0 ? tracks[index].predictedROI(at: frame.time) : tracks[index].roi
@@ -92,7 +94,6 @@ public final class PoseTracker {
             walkers.append(pose)
         }
         // 3. End walkers missing for too long (kept a while for re-linking unless they left the picture).
-        lost.forget(before: frame.time)
         tracks.removeAll { track in
             let gone = track.missingFrames > 0 && frame.time - track.lastSeen > options.maxMissingTime
             if gone {
@@ -184,7 +185,7 @@ public final class PoseTracker {
     /// Detections from this frame's share of the search. The whole frame is searched every `searchInterval`
     /// seconds, the tiles round-robin so that all are covered every `tileSearchInterval` seconds (the work is spread
     /// over frames); `urgent` adds the whole frame (nobody tracked, or a walker was just lost), as MediaPipe
-    /// re-detects on every frame without a pose.
+    /// re-detects on every frame without a pose; walkers lost recently are looked for where they should be.
     private func search(_ frame: RGBFrame, urgent: Bool) throws -> [PersonDetection] {
         let whole = RotatedRect.letterbox(width: Double(frame.width), height: Double(frame.height))
         let tiles = options.tileGrid(width: frame.width, height: frame.height).regions(
@@ -208,6 +209,10 @@ public final class PoseTracker {
             tileCredit -= 1
             chosen.append(tiles[nextTile % tiles.count])
             nextTile = (nextTile + 1) % tiles.count
+        }
+        if !lost.walkers.isEmpty, frame.time - lastLostSearch >= options.lostSearchInterval - 1e-6 {
+            lastLostSearch = frame.time
+            chosen += lost.searchRegions(at: frame.time, width: frame.width, height: frame.height)
         }
         var detections: [PersonDetection] = []
         for region in chosen {

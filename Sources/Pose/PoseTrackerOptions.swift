@@ -26,6 +26,8 @@ public struct PoseTrackerOptions: Sendable, Equatable {
     /// A walker lost for at most this long (seconds since last seen) continues under its old id when a newcomer
     /// appears where its motion predicts, with a similar size (0 turns re-linking off).
     public var relinkTime = 1.5
+    /// Seconds between detector searches around where lost walkers should be (0: every frame).
+    public var lostSearchInterval = 0.1
     /// A new walker's landmarks must span at least this fraction of its detection crop (a real person fills about
     /// 0.5–0.7 of it; small objects the models mistake for a person give far less).
     public var minBodyFraction = 0.35

@@ -85,3 +85,24 @@ private func claim(
     #expect(!PoseTracker.isInPicture(body(hipX: -25, spread: 20), width: 768, height: 576))
     #expect(!PoseTracker.isInPicture([], width: 768, height: 576))
 }
+
+@Test func lostWalkersAreLookedForWhereTheyShouldBe() {
+    var lost = LostWalkers(window: 1.5)
+    lost.add(id: 4, motion: motion(x: 300), lostAt: 10)
+    // Kept along two paths that have not parted yet: one search covers both.
+    lost.add(id: 6, motion: motion(x: 500, vx: 0), lostAt: 10)
+    lost.add(id: 6, motion: motion(x: 505, vx: 0), lostAt: 10)
+    // Predicted outside the picture: not searched.
+    lost.add(id: 7, motion: motion(x: 20, vx: -60), lostAt: 10)
+    let regions = lost.searchRegions(at: 11, width: 768, height: 576)
+    #expect(regions.count == 2)
+    // Square, 2.5 crop sides, centred on the prediction (x = 350) and inside the picture.
+    let first = regions.first { abs($0.centerX - 350) < 1 }
+    #expect(first?.width == 250 && first?.height == 250 && first?.centerY == 300)
+    #expect(regions.allSatisfy { $0.centerX - $0.width / 2 >= 0 && $0.centerX + $0.width / 2 <= 768 })
+    // Near an edge the square is moved inside rather than cut.
+    var edge = LostWalkers(window: 1.5)
+    edge.add(id: 1, motion: motion(x: 760, y: 570, vx: 0), lostAt: 10)
+    let moved = edge.searchRegions(at: 10.5, width: 768, height: 576)
+    #expect(moved.count == 1 && moved[0].centerX == 768 - 125 && moved[0].centerY == 576 - 125)
+}
