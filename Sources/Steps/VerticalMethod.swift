@@ -37,7 +37,9 @@ struct VerticalMethod {
                     support = 0.7  // the other foot is not seen: less sure
                 }
                 let level = options.verticalRestFraction * speed[k]
-                let limit = k + Int(0.35 / dt)
+                // A swing lasts ~0.4 s; its speed peak is mid-swing when walking, but at lift-off when stepping in
+                // place (the foot only rises and falls), so the landing may come most of a swing later.
+                let limit = k + Int(0.45 / dt)
                 // Swings that never come to rest inside the run (cut by a gap or the end) give no event.
                 guard
                     let land = SegmentSignals.firstCrossingBelow(

@@ -14,14 +14,15 @@ import Testing
     }
 
     @Test func steppingInPlaceGivesSteps() {
-        // (In this synthetic view only the left foot's landings stand out for the vertical method; one foot at
-        // its stride's cadence is a steady run too.)
+        // The foot only rises and falls: its speed peaks at lift-off and at landing, not mid-swing.
         let walker = Self.inPlace()
         let detection = StepDetector().detect(frames: walker.frames(), info: walker.info)
-        #expect(detection.heelStrikes.count >= 4, "found \(detection.heelStrikes.map(\.time))")
         #expect(detection.heelStrikes.allSatisfy { $0.method == "vertical" })
-        let errors = timingErrors(detection.heelStrikes, truth: walker.heelStrikes)
-        #expect(errors.count == detection.heelStrikes.count)
+        let truth = walker.heelStrikes.filter { $0.time > 0.3 && $0.time < 4.7 }
+        let errors = timingErrors(detection.heelStrikes, truth: truth)
+        #expect(errors.count >= truth.count - 1, "found \(detection.heelStrikes.map(\.time))")
+        let feet = detection.heelStrikes.map(\.foot)
+        #expect(zip(feet, feet.dropFirst()).allSatisfy { $0 != $1 }, "feet \(feet)")
         // The foot comes to rest at the contact; the detector errs late, never early.
         #expect(errors.allSatisfy { $0 >= -0.005 && $0 <= 0.05 }, "errors \(errors)")
     }
