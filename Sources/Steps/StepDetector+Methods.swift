@@ -3,8 +3,8 @@ import FootfallCore
 extension StepDetector {
     /// The gait events of one track from the method its view calls for, and that method's name (nil when the
     /// walker is not walking). The pelvis method takes over where the feet are not seen, and for a walker seen
-    /// from the front or back who travels but whose feet show no swing above the landmark jitter (small, robed,
-    /// blurred) while the body still bounces with every step.
+    /// from the front or back who travels but whose feet show (almost) no swing above the landmark jitter (small,
+    /// robed, blurred) while the body still bounces with every step.
     func methodEvents(track: WalkerTrack, signals: SegmentSignals, view: ViewClassifier.Result)
         -> (events: [GaitCandidate], method: String?)
     {
@@ -24,11 +24,11 @@ extension StepDetector {
             }
         }
         let duration = (track.times.last ?? 0) - (track.times.first ?? 0)
-        if automatic, method == .vertical, moving, duration >= 1.5,
-            !found.contains(where: { $0.kind == .heelStrike && $0.rejectReason == nil })
-        {
+        let footSteps = found.filter { $0.kind == .heelStrike && $0.rejectReason == nil }.count
+        if automatic, method == .vertical, moving, duration >= 1.5 {
+            // The feet gave less than half the steps the body's rhythm shows: trust the rhythm.
             let bounce = pelvis.events(in: signals, moving: true)
-            if !bounce.isEmpty { return (bounce, PelvisBobMethod.name) }
+            if 2 * footSteps < bounce.count { return (bounce, PelvisBobMethod.name) }
         }
         // The vertical method sees any lifted foot; Zeni needs the heel to reach well ahead of the body.
         if !moving, method == .vertical { found = requiringSteadyRhythm(found) }
