@@ -57,5 +57,3 @@ extension RenderPipeline {
         return StepAnalysis(document: document, detection: detection, poseFrames: frames, warnings: warnings)
     }
 }
-
-extension VideoDecoder: FrameSource {}
