@@ -5,9 +5,9 @@ import FootfallCore
 /// lowest points of the pelvis give the steps' rhythm and approximate time; which foot is unknown, so feet
 /// alternate and confidence is modest.
 ///
-/// Measured against the dev clips' truth with the feet ignored: real walkers' pelvis is lowest 17–183 ms after
-/// the heel strike (median ≈ 55 ms: late, the forgiving side); the game character of wtm_gt_001, whose feet are
-/// below the picture, −30…+20 ms from its footstep sounds.
+/// Measured against the dev clips' truth with the feet hidden: the side-view walkers' steps come −10…+92 ms
+/// after the heel strikes (median +56 ms: late, the forgiving side); the game characters of the wtm clips, whose
+/// feet are below the picture or under a robe, −37…+56 ms from their footstep sounds.
 struct PelvisBobMethod {
     static let name = "pelvis"
     var options: StepDetectorOptions
