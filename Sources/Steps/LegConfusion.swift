@@ -15,7 +15,7 @@ enum LegConfusion {
     static func frames(in track: WalkerTrack, visibility: Double) -> Set<Int> {
         let times = track.times
         guard times.count >= 5,
-            let frameStep = SignalMath.median(zip(times.dropFirst(), times).map { $0 - $1 }), frameStep > 0,
+            let frameStep = track.frameStep, frameStep > 0,
             1 / frameStep >= minFrameRate,
             let height = SignalMath.median(track.poses.compactMap(\.apparentHeight).filter { $0 > 0 })
         else { return [] }
@@ -24,7 +24,8 @@ enum LegConfusion {
             let seen = track.poses.map { $0.isUsable(heel, threshold: visibility) }
             for coordinate in [\Landmark.x, \Landmark.y] {
                 let values = zip(track.poses, seen).map { $1 ? $0[heel][keyPath: coordinate] : nil }
-                let kept = SegmentSignals.despike(values, times: times, floor: 2.4 * frameStep * height)
+                let kept = SegmentSignals.despike(
+                    values, times: times, frameStep: frameStep, floor: 2.4 * frameStep * height)
                 for i in values.indices where values[i] != nil && kept[i] == nil { confused.insert(i) }
             }
         }

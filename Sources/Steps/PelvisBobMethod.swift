@@ -34,7 +34,8 @@ struct PelvisBobMethod {
                 guard k > 0, k < bounce.count - 1 else { return Double(run.lowerBound + k) }
                 return Double(run.lowerBound + k) + SignalMath.parabolicOffset(bounce[k - 1], bounce[k], bounce[k + 1])
             }
-            for chain in Self.rhythmicChains(times.map { s.grid.time($0) }) where chain.count >= (moving ? 3 : 4) {
+            let chains = Self.rhythmicChains(times.map { s.grid.time($0) }, minInterval: options.minStepInterval)
+            for chain in chains where chain.count >= (moving ? 3 : 4) {
                 for (n, i) in chain.enumerated() {
                     let u = times[i]
                     let edge =

@@ -38,11 +38,12 @@ struct SegmentSignals {
         let times = track.times
         let threshold = options.minVisibility
         let minRun = max(3, Int(0.25 * gridRate))
+        let frameStep = track.frameStep ?? 0
 
         func channel(_ values: [Double?], scale: [Double?]) -> [Double?] {
             // Glitch removal on frame samples: floor at 3 % of the walker height so normal motion is untouched.
             let floorPx = (SignalMath.median(scale.compactMap { $0 }) ?? 100) * 0.03
-            let cleaned = Self.despike(values, times: times, floor: floorPx)
+            let cleaned = Self.despike(values, times: times, frameStep: frameStep, floor: floorPx)
             return grid.resample(times: times, values: cleaned, maxGap: options.maxBridgedGap)
         }
         let hipsOK = track.poses.map {
@@ -115,12 +116,12 @@ struct SegmentSignals {
     /// Hampel test over the present samples (±2 neighbours): outliers become missing, so the grid interpolates
     /// across them from their neighbours instead of keeping a median that would bend the trajectory.
     /// Only samples whose neighbours are consecutive frames are judged: across a missing frame a moving foot
-    /// travels twice as far, and at low frame rates that looked like a glitch and cost the step.
-    static func despike(_ values: [Double?], times: [Double], floor: Double) -> [Double?] {
+    /// travels twice as far, and at low frame rates that looked like a glitch and cost the step. `frameStep`: the
+    /// track's usual frame interval.
+    static func despike(_ values: [Double?], times: [Double], frameStep: Double, floor: Double) -> [Double?] {
         let idx = values.indices.filter { values[$0] != nil }
         let present = idx.map { values[$0] ?? 0 }
         let cleaned = SignalMath.hampel(present, half: 2, k: 3, floor: floor)
-        let frameStep = SignalMath.median(zip(times.dropFirst(), times).map { $0 - $1 }) ?? 0
         func gapFree(_ k: Int) -> Bool {
             let lo = max(0, k - 2)
             let hi = min(idx.count - 1, k + 2)

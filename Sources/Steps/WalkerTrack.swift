@@ -65,6 +65,13 @@ struct WalkerTrack {
     }
 }
 
+extension WalkerTrack {
+    /// The usual time between this track's frames (the median interval; nil with fewer than two frames).
+    var frameStep: Double? {
+        SignalMath.median(zip(times.dropFirst(), times).map { $0 - $1 })
+    }
+}
+
 extension WalkerPose {
     /// Midpoint of the hips.
     var pelvis: Point2D {
