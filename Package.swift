@@ -94,10 +94,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]),
 
+        // Real CMU motion capture projected into virtual cameras as BlazePose-like landmarks (the step detector's
+        // view sweep), and the sweep itself (`bench/mocap_sweep.sh`).
+        .target(name: "MocapSimulation", dependencies: ["FootfallCore"]),
+        .executableTarget(
+            name: "mocap-sweep",
+            dependencies: [
+                "MocapSimulation", "Steps", "FootfallCore", .product(name: "Logging", package: "swift-log"),
+            ]),
+
         .testTarget(name: "FootfallCoreTests", dependencies: ["FootfallCore"]),
         .testTarget(name: "MediaIOTests", dependencies: ["MediaIO", "FootfallTesting"]),
         .testTarget(name: "PoseTests", dependencies: ["Pose", "MediaIO", "FootfallTesting"]),
-        .testTarget(name: "StepsTests", dependencies: ["Steps", "FootfallTesting"]),
+        .testTarget(
+            name: "StepsTests", dependencies: ["Steps", "FootfallTesting", "MocapSimulation"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "FootfallTesting"]),
         .testTarget(
             name: "SoundTests",

@@ -23,6 +23,8 @@ public struct StepEvent: Codable, Sendable, Equatable {
     public var kind: GaitEventKind
     /// Which detector produced the event ("zeni", "vertical", "manual", …).
     public var method: String?
+    /// The cues that decided the event, e.g. `["stride:world"]` (see the README's steps JSON).
+    public var cues: [String]?
     /// Foot position in upright-frame pixels at contact.
     public var position: Point2D?
     /// The walker's apparent height in pixels at contact (distance cue for the mixer).
@@ -38,8 +40,9 @@ public struct StepEvent: Codable, Sendable, Equatable {
     public init(
         time: Double, frame: Int, walker: Int, foot: Foot, confidence: Double, kind: GaitEventKind = .heelStrike,
         method: String? = nil, position: Point2D? = nil, walkerHeight: Double? = nil, surface: String? = nil,
-        intensity: Double? = nil, gainDB: Double? = nil, pan: Double? = nil
+        intensity: Double? = nil, gainDB: Double? = nil, pan: Double? = nil, cues: [String]? = nil
     ) {
+        self.cues = cues
         self.time = time
         self.frame = frame
         self.walker = walker
@@ -56,7 +59,7 @@ public struct StepEvent: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case time, frame, walker, foot, confidence, kind, method, position, surface, intensity, pan
+        case time, frame, walker, foot, confidence, kind, method, cues, position, surface, intensity, pan
         case walkerHeight = "walker_height"
         case gainDB = "gain_db"
     }
@@ -70,6 +73,7 @@ public struct StepEvent: Codable, Sendable, Equatable {
         confidence = try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1
         kind = try c.decodeIfPresent(GaitEventKind.self, forKey: .kind) ?? .heelStrike
         method = try c.decodeIfPresent(String.self, forKey: .method)
+        cues = try c.decodeIfPresent([String].self, forKey: .cues)
         position = try c.decodeIfPresent(Point2D.self, forKey: .position)
         walkerHeight = try c.decodeIfPresent(Double.self, forKey: .walkerHeight)
         surface = try c.decodeIfPresent(String.self, forKey: .surface)

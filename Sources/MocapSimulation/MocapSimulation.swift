@@ -1,0 +1,2 @@
+/// Placeholder: the mocap simulation is being written (see Package.swift).
+public enum MocapSimulation {}

@@ -1,0 +1,1 @@
+// Placeholder: the mocap sweep is being written.
