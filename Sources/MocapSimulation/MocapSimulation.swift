@@ -1,2 +1,0 @@
-/// Placeholder: the mocap simulation is being written (see Package.swift).
-public enum MocapSimulation {}
