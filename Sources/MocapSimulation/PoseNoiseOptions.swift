@@ -64,8 +64,13 @@ public struct PoseNoiseOptions: Sendable, Equatable {
         occludedErrorScale: 1, hiddenFaceVisibility: 1...1, visibleVisibility: 1...1, flagsOutsidePoints: false,
         outsideVisibility: 1...1, outsideErrorScale: 1, score: 0.9...0.9)
 
-    /// BlazePose-like, from what the project's pose comparisons and the BlazePose papers show (see the sweep's
-    /// report for the reasoning behind each number).
+    /// BlazePose-like. Why these numbers: the model sees the walker as ~200 px of its 256-px crop and places a
+    /// foot within ~2–3 crop pixels (1.3 % of the height; the 1–2 %), the torso points within ~1; video
+    /// mode starts each frame from the last frame's crop, so errors persist ~50 ms; below ~160 px the crop is
+    /// upsampled from fewer real pixels and the error stops shrinking. Rare events are the failures seen on the
+    /// dev clips (bench/RESULTS.md): a lost frame now and then (0.2/s) and short losses (0.03/s), left/right
+    /// leg confusion (0.15/s, 1–3 frames), a heel pulled toward the other foot for a frame (0.2/s), the far foot
+    /// poorly seen behind the near leg. World landmarks: a few cm, depth worse (single view).
     public static let realistic = PoseNoiseOptions(
         feetSigma: 0.013, kneeSigma: 0.010, hipSigma: 0.006, shoulderSigma: 0.006, armSigma: 0.010,
         handSigma: 0.015, faceSigma: 0.005, correlationTime: 0.05, smallWalkerHeight: 160, blurPixels: 0.7,

@@ -8,7 +8,7 @@ import MocapSimulation
 enum SanityTrace {
     static func run(
         clip: MocapClip, azimuths: [Double], frameRate: Double, elevation: Double, height: Double,
-        noise: PoseNoiseOptions
+        noise: PoseNoiseOptions, pan: Double? = nil
     ) -> String {
         var out: [String] = []
         out.append("\(clip.name) (\(clip.category.rawValue)), \(clip.samples.count) samples from \(clip.startTime) s")
@@ -57,6 +57,7 @@ enum SanityTrace {
         for az in azimuths {
             var c = SimulationCondition(azimuth: az, elevation: elevation, walkerHeight: height, frameRate: frameRate)
             c.noise = noise
+            if let pan { c.pan = .follow(lag: pan) }
             c.seed = StableSeed.of("trace", clip.name)
             let sim = MocapSimulator.simulate(clip, c)
             out.append("")

@@ -28,13 +28,20 @@ struct SweepArguments {
     var detail: String?
     /// `--noise-set key=value,…` overrides of the chosen preset (see `NoiseOverrides`).
     var noiseSet: String?
+    /// `--pan LAG` (trace and dump): a camera following the pelvis with this lag, seconds.
+    var pan: Double?
+    /// Noise seeds per (clip, condition).
+    var seeds = 1
+    /// Replaces the detector's description in the report (e.g. for a copy of the package outside git).
+    var label: String?
 
     static let usage = """
-        usage: mocap-sweep [--mocap DIR] [--quick] [--noise realistic|none] [--noise-set k=v,…] [--markdown FILE] [--jobs N] [--clip NAME]… [--detail FILE]
+        usage: mocap-sweep [--mocap DIR] [--quick] [--noise realistic|none] [--noise-set k=v,…] [--markdown FILE] [--jobs N] [--seeds N] [--clip NAME]…
+                   [--detail FILE] [--label TEXT]
                mocap-sweep --slice [--fixtures DIR]            the `make test` slice, from the committed fixtures
                mocap-sweep --write-fixtures DIR [--mocap DIR]  regenerate the fixtures from the BVH files
                mocap-sweep --trace CLIP [--azimuth A] [--fps F] [--noise none]   heel height at the contacts
-               mocap-sweep --dump CLIP --output FILE.json [--azimuth A,B,…] [--height PX]   one clip's frames
+               mocap-sweep --dump CLIP --output FILE.json [--azimuth A,B,…] [--height PX] [--pan LAG]   frames
         DIR defaults: FOOTFALL_MOCAP, else ../shared/mocap next to the package; fixtures: Tests/StepsTests/Fixtures.
         """
 
@@ -73,6 +80,9 @@ struct SweepArguments {
             case "--verbose": verbose = true
             case "--detail": detail = try value()
             case "--noise-set": noiseSet = try value()
+            case "--pan": pan = try number()
+            case "--seeds": seeds = max(1, Int(try number()))
+            case "--label": label = try value()
             case "-h", "--help": throw UsageError("")
             default: throw UsageError("unknown option \(args[i])")
             }

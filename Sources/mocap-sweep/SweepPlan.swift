@@ -20,8 +20,10 @@ struct SweepPlan {
 
     var runs: [Run] = []
     private var seen = Set<String>()
+    private var seeds = 1
 
-    init(clips: [MocapClip], quick: Bool, noise: PoseNoiseOptions) {
+    init(clips: [MocapClip], quick: Bool, noise: PoseNoiseOptions, seeds: Int = 1) {
+        self.seeds = max(seeds, 1)
         let headline = clips.indices.filter { clips[$0].category.isHeadline }
         let negatives = clips.indices.filter { clips[$0].category == .negative }
         let everyone = Array(clips.indices)
@@ -74,10 +76,13 @@ struct SweepPlan {
         for i in indices {
             let key = clips[i].name + "|" + base.label
             guard seen.insert(key).inserted else { continue }
-            var c = base
-            c.noise = noise
-            c.seed = StableSeed.of(clips[i].name, base.label)
-            runs.append(Run(clip: i, condition: c))
+            for k in 0..<seeds {
+                var c = base
+                c.noise = noise
+                c.seed =
+                    k == 0 ? StableSeed.of(clips[i].name, base.label) : StableSeed.of(clips[i].name, base.label, "\(k)")
+                runs.append(Run(clip: i, condition: c))
+            }
         }
     }
 }

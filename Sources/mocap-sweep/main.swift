@@ -35,13 +35,15 @@ do {
         writeOut(
             SanityTrace.run(
                 clip: clip, azimuths: arguments.azimuths, frameRate: arguments.frameRate,
-                elevation: arguments.elevation, height: arguments.walkerHeight, noise: try arguments.noiseOptions))
+                elevation: arguments.elevation, height: arguments.walkerHeight, noise: try arguments.noiseOptions,
+                pan: arguments.pan))
     case .dump(let name):
         guard let output = arguments.output else { throw UsageError("--dump needs --output FILE.json") }
         let clip = try await loadOne(name)
         try FrameDump.write(
             clip: clip, azimuths: arguments.azimuths, frameRate: arguments.frameRate, elevation: arguments.elevation,
-            height: arguments.walkerHeight, noise: try arguments.noiseOptions, to: URL(fileURLWithPath: output))
+            height: arguments.walkerHeight, noise: try arguments.noiseOptions, pan: arguments.pan,
+            to: URL(fileURLWithPath: output))
     case .sweep:
         try await sweep()
     }
@@ -66,7 +68,8 @@ func sweep() async throws {
     let started = Date()
     let clips = try await ClipLibrary.load(directory: arguments.mocapDirectory, only: arguments.clips)
     logger.info("\(clips.count) clips from \(arguments.mocapDirectory.path)")
-    let plan = SweepPlan(clips: clips, quick: arguments.quick, noise: try arguments.noiseOptions)
+    let plan = SweepPlan(
+        clips: clips, quick: arguments.quick, noise: try arguments.noiseOptions, seeds: arguments.seeds)
     let total = plan.runs.count
     logger.info("\(total) runs, \(arguments.jobs) at a time, noise \(arguments.noiseLabel)")
     let results = await SweepRunner.run(plan: plan, clips: clips, jobs: arguments.jobs) { done in
@@ -76,7 +79,7 @@ func sweep() async throws {
     let header = """
         ## Mocap view sweep (\(arguments.quick ? "quick" : "full"), noise: \(arguments.noiseLabel))
 
-        \(DetectorVersion.describe()). \(total) simulated clips in \(String(format: "%.0f", seconds)) s.
+        \(arguments.label ?? DetectorVersion.describe()). \(total) simulated clips (\(arguments.seeds) noise seed(s) each) in \(String(format: "%.0f", seconds)) s.
         CMU mocap (mocap.cs.cmu.edu, NSF EIA-0196217) projected into virtual cameras as BlazePose-like landmarks
         (`mocap-sweep`, Sources/MocapSimulation); truth = the mocap's foot contacts. Scoring: F1 over all steps in a
         cell at ±50 ms unless said; a truth step in the first or last 0.3 s of a clip, or whose swing began before
