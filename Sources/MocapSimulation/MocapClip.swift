@@ -76,6 +76,22 @@ public struct MocapClip: Sendable {
         return f.length > 0.5 ? f : Vec3(0, 0, 1)
     }
 
+    /// The direction the camera's azimuth is measured from (horizontal unit vector): where the walker goes when
+    /// the clip travels (net displacement ≥ 1.5 m and at least half the path, so "0° = walking toward the
+    /// camera" holds for straight walks and for start–stop clips with spins), else where the body faces.
+    public var heading: Vec3 {
+        guard samples.count > 1 else { return meanFacing }
+        var path = 0.0
+        var last = pelvis(sample: 0).horizontal
+        for i in stride(from: 4, to: samples.count, by: 4) {
+            let p = pelvis(sample: i).horizontal
+            path += (p - last).length
+            last = p
+        }
+        let net = pelvis(sample: samples.count - 1).horizontal - pelvis(sample: 0).horizontal
+        return net.length >= 1.5 && net.length >= 0.5 * path ? net.normalized : meanFacing
+    }
+
     /// Hip centre (BlazePose's origin) of one sample.
     public func pelvis(sample: Int) -> Vec3 {
         Vec3.mix(point(.leftHip, sample: sample), point(.rightHip, sample: sample), 0.5)

@@ -26,7 +26,7 @@ public enum ShotPlanner {
     static func plan(clip: MocapClip, condition c: SimulationCondition, fileTimes: [Double]) -> Shot {
         let width = c.pictureWidth ?? (c.walkerHeight > 500 ? 1920 : 1280)
         let height = c.pictureHeight ?? (c.walkerHeight > 500 ? 1080 : 720)
-        let facing = clip.meanFacing
+        let facing = clip.heading
         let left = Vec3.up.cross(facing)
         let az = c.azimuth * .pi / 180
         let el = c.elevation * .pi / 180

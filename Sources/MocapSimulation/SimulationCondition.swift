@@ -1,6 +1,6 @@
 /// One virtual shot of a clip: where the camera is, how big the walker looks, the frame rate, and the pose noise.
 public struct SimulationCondition: Sendable, Equatable {
-    /// Camera around the walker, degrees, measured from the walker's facing direction toward their left:
+    /// Camera around the walker, degrees, measured from the walker's heading (`MocapClip.heading`) toward their left:
     /// 0 = walking straight toward the camera, 90 = camera on the walker's left (they cross the picture from
     /// right to left), 180 = walking away, 270 = camera on their right.
     public var azimuth: Double = 90
