@@ -9,6 +9,8 @@ public struct LandmarkResult: Sendable {
     public var auxiliary: [Point2D]
     /// Pose presence flag, 0...1 (present when > 0.5).
     public var presence: Double
+    /// The 33 world landmarks: metres, origin at the hip centre, upright-frame axes (the ROI rotation undone).
+    public var world: [Point3D]
 }
 
 /// BlazePose's landmark model (pose_landmark_full.tflite) on a rotated square ROI.
@@ -22,7 +24,8 @@ public final class LandmarkModel {
         model = try LiteRTModel(path: modelPath, threads: threads)
         guard model.inputs.first?.shape == [1, 256, 256, 3], model.outputs.count >= 4,
             model.outputs[0].elementCount == Self.modelLandmarkCount * 5, model.outputs[1].elementCount == 1,
-            model.outputs[3].shape == [1, 64, 64, 39]
+            model.outputs[3].shape == [1, 64, 64, 39], model.outputs.count >= 5,
+            model.outputs[4].elementCount == Self.modelLandmarkCount * 3
         else {
             throw FootfallError.failure("\(modelPath) is not BlazePose's pose_landmark model: run make setup")
         }
@@ -43,7 +46,23 @@ public final class LandmarkModel {
             return Landmark(x: p.x, y: p.y, z: n.z * roi.width, visibility: n.visibility, presence: n.presence)
         }
         let auxiliary = normalized[33..<35].map { roi.point(u: $0.x, v: $0.y) }
-        return LandmarkResult(landmarks: landmarks, auxiliary: auxiliary, presence: presence)
+        let world = try model.withOutput(4) { raw in
+            Self.worldLandmarks(UnsafeBufferPointer(raw), rotation: roi.rotation)
+        }
+        return LandmarkResult(landmarks: landmarks, auxiliary: auxiliary, presence: presence, world: world)
+    }
+
+    /// MediaPipe's WorldLandmarkProjection: the model gives metres in the crop's axes, so only the crop's rotation
+    /// is undone — with the same `R(rotation)` as `RotatedRect.point`, which maps crop axes to frame axes.
+    /// No translation or scale: the origin stays at the hip centre.
+    static func worldLandmarks(_ raw: UnsafeBufferPointer<Float>, rotation: Double) -> [Point3D] {
+        let c = cos(rotation)
+        let s = sin(rotation)
+        return (0..<LandmarkIndex.count).map { i in
+            let x = Double(raw[3 * i])
+            let y = Double(raw[3 * i + 1])
+            return Point3D(x: c * x - s * y, y: s * x + c * y, z: Double(raw[3 * i + 2]))
+        }
     }
 
     struct NormalizedLandmark {

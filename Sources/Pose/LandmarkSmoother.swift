@@ -20,6 +20,20 @@ struct LandmarkSmoother {
     static func body() -> LandmarkSmoother { LandmarkSmoother(count: 33, minCutoff: 0.05, beta: 80) }
     /// Auxiliary ROI points: min_cutoff 0.01, beta 10.
     static func auxiliary() -> LandmarkSmoother { LandmarkSmoother(count: 2, minCutoff: 0.01, beta: 10) }
+    /// World landmarks: min_cutoff 0.1, beta 40, filtered in metres.
+    static func world() -> LandmarkSmoother { LandmarkSmoother(count: 33, minCutoff: 0.1, beta: 40) }
+
+    /// World landmarks: MediaPipe disables value scaling for them (they are metres whatever the walker's size on
+    /// screen), and their visibility is the image landmarks', so there is none to average here.
+    mutating func smooth(_ points: [Point3D], time: Double) -> [Point3D] {
+        var output = points
+        for i in points.indices where 3 * i + 2 < filters.count {
+            output[i].x = filters[3 * i].filter(points[i].x, time: time, valueScale: 1)
+            output[i].y = filters[3 * i + 1].filter(points[i].y, time: time, valueScale: 1)
+            output[i].z = filters[3 * i + 2].filter(points[i].z, time: time, valueScale: 1)
+        }
+        return output
+    }
 
     mutating func smooth(_ landmarks: [Landmark], time: Double, objectScale: Double) -> [Landmark] {
         guard objectScale > 1e-6 else { return landmarks }

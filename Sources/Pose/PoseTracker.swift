@@ -132,6 +132,7 @@ public final class PoseTracker {
         let landmarks =
             options.smoothing
             ? track.body.smooth(result.landmarks, time: time, objectScale: objectScale) : result.landmarks
+        let world = options.smoothing ? track.world.smooth(result.world, time: time) : result.world
         let next = RotatedRect.alignment(
             start: Point2D(x: aux[0].x, y: aux[0].y), end: Point2D(x: aux[1].x, y: aux[1].y))
         guard next.width.isFinite, next.width > 1 else {
@@ -142,7 +143,16 @@ public final class PoseTracker {
         let box =
             BoundingBox.enclosing(landmarks.map { Point2D(x: $0.x, y: $0.y) })
             ?? BoundingBox(x: next.centerX, y: next.centerY, width: 0, height: 0)
-        return WalkerPose(walker: track.id, landmarks: landmarks, box: box, score: result.presence)
+        return WalkerPose(
+            walker: track.id, landmarks: landmarks, box: box, score: result.presence, world: Self.rounded(world))
+    }
+
+    /// World landmarks to 0.1 mm: far below the model's accuracy, and it keeps pose files small (JSON would
+    /// otherwise carry 17 digits per coordinate).
+    static func rounded(_ points: [Point3D]) -> [Point3D] {
+        points.map { p in
+            Point3D(x: (p.x * 1e4).rounded() / 1e4, y: (p.y * 1e4).rounded() / 1e4, z: (p.z * 1e4).rounded() / 1e4)
+        }
     }
 
     /// True when a body is in the picture: hip centre inside, and at least half the landmarks.

@@ -10,6 +10,7 @@ struct WalkerTrack {
     var missingFrames = 0
     var body = LandmarkSmoother.body()
     var auxiliary = LandmarkSmoother.auxiliary()
+    var world = LandmarkSmoother.world()
     /// Hip centre and ROI side of the last sighting, for matching detections.
     var hip: Point2D
     var side: Double
@@ -85,5 +86,6 @@ struct WalkerTrack {
     mutating func resetSmoothing() {
         body = LandmarkSmoother.body()
         auxiliary = LandmarkSmoother.auxiliary()
+        world = LandmarkSmoother.world()
     }
 }
