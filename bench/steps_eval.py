@@ -3,6 +3,7 @@
 
 Usage:
     python3 bench/steps_eval.py POSE_DIR [--suffix mp] [--clips /work/shared/clips] [--footfall .build/debug/footfall]
+                                [--method auto|cascade|zeni|vertical]
 
 For each clip with groundtruth/<clip>.json it reads POSE_DIR/<clip>.<suffix>.json (a pose JSON from
 `footfall pose CLIP --json F` or bench/mediapipe_pose.py), runs `footfall eval CLIP --pose P --truth GT --json`
@@ -16,8 +17,8 @@ import subprocess
 import sys
 
 
-def run_eval(footfall, video, pose, truth=None):
-    cmd = [footfall, "eval", video, "--pose", pose, "--json", "--quiet"]
+def run_eval(footfall, video, pose, truth=None, method="auto"):
+    cmd = [footfall, "eval", video, "--pose", pose, "--json", "--quiet", "--method", method]
     if truth:
         cmd += ["--truth", truth]
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -36,6 +37,7 @@ def main():
     ap.add_argument("--suffix", default="mp")
     ap.add_argument("--clips", default="/work/shared/clips")
     ap.add_argument("--footfall", default=".build/debug/footfall")
+    ap.add_argument("--method", default="auto", help="auto (gait-cycle model), cascade (earlier rules), zeni, vertical")
     a = ap.parse_args()
     gt_dir = os.path.join(a.clips, "groundtruth")
     rows = []
@@ -51,7 +53,7 @@ def main():
         if not os.path.exists(pose):
             rows.append(f"| {clip} | – | no pose file | | | | | | |")
             continue
-        result, err = run_eval(a.footfall, video, pose, truth_path)
+        result, err = run_eval(a.footfall, video, pose, truth_path, a.method)
         if result is None:
             rows.append(f"| {clip} | – | error: {err} | | | | | | |")
             continue
@@ -68,7 +70,7 @@ def main():
             f"{fmt(m.get('median_abs_error'), 1000, 1, ' ms')} | {fmt(m.get('mean_error'), 1000, 1, ' ms')} | "
             f"{fmt(m.get('early_share'))} | {e['false_steps_at_non_steps']} |")
         if truth.get("method") == "audio-onset":
-            res, err = run_eval(a.footfall, video, pose)
+            res, err = run_eval(a.footfall, video, pose, method=a.method)
             if res and res.get("onsets") is not None:
                 labelled = [ev["time"] for ev in truth["events"] if ev["kind"] == "heel_strike"]
                 errs = []

@@ -11,6 +11,10 @@ struct GaitCandidate {
     var walkerHeight: Double?
     /// Walking speed at the event, in walker heights per second (nil when unknown).
     var speed: Double?
+    /// Standard error of the event time from the disagreement of its timing estimates, seconds (nil: one estimate).
+    var timingError: Double?
+    /// The cues that placed the event ("stride:world", "heel-ahead:image", "pelvis", …), for the steps JSON.
+    var cues: [String] = []
     /// Set by a method that already knows the candidate is not a step (kept for the diagnostics).
     var rejectReason: String?
 }

@@ -24,6 +24,12 @@ struct SegmentSignals {
     let confusedTimes: [Double]
     /// Upright picture size (zero when unknown).
     let frameSize: (width: Double, height: Double)
+    /// Per track frame: whether each foot's heel and toe are usable (seen, inside the picture, legs not
+    /// confused there).
+    let heelUsable: [Foot: [Bool]]
+    let toeUsable: [Foot: [Bool]]
+    /// The longest gap bridged by interpolation (at low frame rates longer than the options', see `StepDetector`).
+    let maxBridgedGap: Double
 
     /// `frameSize` (upright width, height; zero if unknown): a foot whose heel or toe lies outside the picture is
     /// missing (pose models extrapolate such points, and a foot leaving the picture is not a step).
@@ -35,6 +41,7 @@ struct SegmentSignals {
         let grid = TrajectoryGrid(start: track.times.first ?? 0, end: track.times.last ?? 0, rate: gridRate)
         self.grid = grid
         self.frameSize = frameSize
+        self.maxBridgedGap = options.maxBridgedGap
         let times = track.times
         let threshold = options.minVisibility
         let minRun = max(3, Int(0.25 * gridRate))
@@ -64,6 +71,8 @@ struct SegmentSignals {
         let confused = LegConfusion.frames(in: track, visibility: threshold)
         self.confusedTimes = confused.sorted().map { times[$0] }
         var feet: [Foot: FootChannels] = [:]
+        var heelUsable: [Foot: [Bool]] = [:]
+        var toeUsable: [Foot: [Bool]] = [:]
         for foot in Foot.allCases {
             let heel: LandmarkIndex = foot == .left ? .leftHeel : .rightHeel
             let toe: LandmarkIndex = foot == .left ? .leftFootIndex : .rightFootIndex
@@ -80,6 +89,8 @@ struct SegmentSignals {
             }
             let heelOK = zip(track.poses, footInside).map { $1 && $0.isUsable(heel, threshold: threshold) }
             let toeOK = zip(track.poses, footInside).map { $1 && $0.isUsable(toe, threshold: threshold) }
+            heelUsable[foot] = heelOK
+            toeUsable[foot] = toeOK
             let hx = channel(zip(track.poses, heelOK).map { $1 ? $0[heel].x : nil }, scale: rawHeight)
             let hy = channel(zip(track.poses, heelOK).map { $1 ? $0[heel].y : nil }, scale: rawHeight)
             let tx = channel(zip(track.poses, toeOK).map { $1 ? $0[toe].x : nil }, scale: rawHeight)
@@ -101,6 +112,8 @@ struct SegmentSignals {
                 toeY: Self.filtered(ty, runs: toeRuns, with: lowPass), visibility: vis)
         }
         self.feet = feet
+        self.heelUsable = heelUsable
+        self.toeUsable = toeUsable
     }
 
     /// Filters each run separately; values outside the runs become nil.

@@ -5,14 +5,36 @@ extension StepDetector {
     /// walker is not walking). The pelvis method takes over where the feet are not seen, and for a walker seen
     /// from the front or back who travels but whose feet show (almost) no swing above the landmark jitter (small,
     /// robed, blurred) while the body still bounces with every step.
-    func methodEvents(track: WalkerTrack, signals: SegmentSignals, view: ViewClassifier.Result)
+    func methodEvents(track: WalkerTrack, signals: SegmentSignals, view: ViewClassifier.Result, cutoffHz: Double)
         -> (events: [GaitCandidate], method: String?)
     {
         let moving = view.lateralSpeed >= 0.1 || abs(view.approachRate) >= 0.04
-        let automatic = options.method == .automatic && track.isUpright()
+        let upright = track.isUpright()
+        let automatic = (options.method == .automatic || options.method == .cascade) && upright
         let pelvis = PelvisBobMethod(options: options)
         if automatic, signals.feetMostlyUnseen {
             return (pelvis.events(in: signals, moving: moving), PelvisBobMethod.name)
+        }
+        let duration = (track.times.last ?? 0) - (track.times.first ?? 0)
+        if options.method == .automatic {
+            guard upright else { return ([], nil) }
+            let found = GaitCycleMethod(options: options).events(track: track, signals: signals, cutoffHz: cutoffHz)
+            let footSteps = found.filter { $0.kind == .heelStrike && $0.confidence >= options.minConfidence }.count
+            if moving, duration >= 1.5 {
+                // The feet (small, robed, blurred) gave less than half the steps the body's rhythm shows.
+                let bounce = pelvis.events(in: signals, moving: true)
+                if 2 * footSteps < bounce.count { return (bounce, PelvisBobMethod.name) }
+            }
+            if !moving, footSteps < 2 {
+                // Stepping in place: the feet rise and land without going ahead; a steady rhythm tells it from
+                // someone shifting their weight.
+                let lifts = Foot.allCases.flatMap { VerticalMethod(options: options).events(in: signals, foot: $0) }
+                let steady = requiringSteadyRhythm(lifts)
+                if steady.contains(where: { $0.kind == .heelStrike && $0.rejectReason == nil }) {
+                    return (steady, GaitMethodChoice.vertical.rawValue)
+                }
+            }
+            return (found, GaitCycleMethod.name)
         }
         let method = chooseMethod(view.view)
         var found: [GaitCandidate] = []
@@ -20,10 +42,9 @@ extension StepDetector {
             switch method {
             case .zeni: found += ZeniMethod(options: options).events(in: signals, foot: foot)
             case .vertical: found += VerticalMethod(options: options).events(in: signals, foot: foot)
-            case .automatic: break
+            case .automatic, .cascade: break
             }
         }
-        let duration = (track.times.last ?? 0) - (track.times.first ?? 0)
         let footSteps = found.filter { $0.kind == .heelStrike && $0.rejectReason == nil }.count
         if automatic, method == .vertical, moving, duration >= 1.5 {
             // The feet gave less than half the steps the body's rhythm shows: trust the rhythm.
@@ -32,7 +53,7 @@ extension StepDetector {
         }
         // The vertical method sees any lifted foot; Zeni needs the heel to reach well ahead of the body.
         if !moving, method == .vertical { found = requiringSteadyRhythm(found) }
-        return (found, method == .automatic ? nil : method.rawValue)
+        return (found, method == .automatic || method == .cascade ? nil : method.rawValue)
     }
 
     /// For a walker seen from the front who does not travel (stepping in place, or someone standing and shifting

@@ -5,8 +5,9 @@ import Logging
 /// Heel strikes and toe-offs per walker and foot from pose landmark trajectories.
 ///
 /// Per walker: split into continuous tracks (gaps, identity jumps), resample on a fine uniform grid (VFR-safe,
-/// real PTS), remove single-frame glitches, zero-phase low-pass, classify the view, run Zeni (side/oblique) or
-/// the vertical method (toward/away), then keep only what looks like a gait (`GaitPlausibility`).
+/// real PTS), remove single-frame glitches, zero-phase low-pass, find the stride cycle in the walker's own frame
+/// (`GaitCycleMethod`; the pelvis's bounce where the feet are unseen), then keep only what looks like a gait
+/// (`GaitPlausibility`). `--method cascade|zeni|vertical` runs the earlier per-view methods instead.
 public struct StepDetector: Sendable {
     public var options: StepDetectorOptions
     private static let logger = Logger(label: "footfall.steps")
@@ -64,13 +65,16 @@ public struct StepDetector: Sendable {
                     )
                 }
                 views.append((view, track.times.count))
-                let (found, method) = methodEvents(track: track, signals: signals, view: view)
+                let (found, method) = methodEvents(track: track, signals: signals, view: view, cutoffHz: cutoffHz)
                 if let method { methods.insert(method) }
                 candidates += found.filter { $0.kind == .heelStrike }
                 toeCandidates += found.filter { $0.kind == .toeOff }
                 trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))
             }
-            let (accepted, rejected) = GaitPlausibility(options: options).accept(candidates)
+            var (accepted, rejected) = GaitPlausibility(options: options).accept(candidates)
+            if options.method == .automatic {
+                accepted = StrideCycleSmoother(maxStepInterval: options.maxStepInterval).smooth(accepted)
+            }
             let cadence = Self.cadence(accepted)
             strikes += accepted.map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }
             if !accepted.isEmpty {
@@ -100,7 +104,7 @@ public struct StepDetector: Sendable {
     func chooseMethod(_ view: GaitView) -> GaitMethodChoice {
         switch options.method {
         case .zeni, .vertical: return options.method
-        case .automatic:
+        case .automatic, .cascade:
             switch view {
             case .side: return .zeni
             case .frontal: return .vertical
@@ -119,7 +123,7 @@ public struct StepDetector: Sendable {
         return StepEvent(
             time: time, frame: Self.nearestFrame(time, frames), walker: walker, foot: c.foot,
             confidence: (c.confidence * 1000).rounded() / 1000, kind: c.kind, method: c.method, position: c.position,
-            walkerHeight: c.walkerHeight, intensity: intensity)
+            walkerHeight: c.walkerHeight, intensity: intensity, cues: c.cues.isEmpty ? [c.method] : c.cues)
     }
 
     /// Steps per minute from the median interval between a walker's consecutive steps.

@@ -6,6 +6,8 @@ struct WalkerTrack {
     var times: [Double]
     var frames: [Int]
     var poses: [WalkerPose]
+    /// The background's offset at each frame (`PoseFrame.camera`; nil: not measured).
+    var camera: [CameraMotion?] = []
 
     /// Splits every walker's frames into continuous tracks. A track breaks where the walker is missing for longer
     /// than `maxGap` or where the pelvis jumps by more than `maxJump` walker heights between two frames (pose
@@ -30,9 +32,12 @@ struct WalkerTrack {
                     byWalker[pose.walker]?[n - 1].times.append(frame.time)
                     byWalker[pose.walker]?[n - 1].frames.append(frame.frame)
                     byWalker[pose.walker]?[n - 1].poses.append(pose)
+                    byWalker[pose.walker]?[n - 1].camera.append(frame.camera)
                 } else {
                     byWalker[pose.walker, default: []].append(
-                        WalkerTrack(walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose]))
+                        WalkerTrack(
+                            walker: pose.walker, times: [frame.time], frames: [frame.frame], poses: [pose],
+                            camera: [frame.camera]))
                 }
             }
         }

@@ -33,6 +33,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(help: "Gait method: auto (the gait-cycle model), cascade (the earlier per-view rules), zeni or vertical.")
+    var method: GaitMethodChoice = .automatic
+
     func run() async throws {
         global.bootstrap()
         try await runReportingErrors {
@@ -41,7 +44,9 @@ struct EvalCommand: AsyncParsableCommand {
             }
             let recording = try await StepsCommand.loadPoses(video: video, pose: pose)
             let info = try MediaProbe.probe(video)
-            let detection = StepDetector().detect(frames: recording.frames, info: info)
+            var options = StepDetectorOptions()
+            options.method = method
+            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
             let evaluation: ClipEvaluation
             var onsets: [Double]?
             if let truth {

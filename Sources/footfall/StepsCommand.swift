@@ -31,7 +31,7 @@ struct StepsCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
 
-    @Option(help: "Gait method: auto, zeni or vertical.")
+    @Option(help: "Gait method: auto (the gait-cycle model), cascade (the earlier per-view rules), zeni or vertical.")
     var method: GaitMethodChoice = .automatic
 
     @Option(help: "Seconds added to every step (≥ 0; sound late is forgiven, early is not).")

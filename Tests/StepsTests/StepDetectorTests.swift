@@ -56,7 +56,7 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         #expect(zip(feet, feet.dropFirst()).allSatisfy { $0 != $1 }, "feet \(feet)")
         #expect(detection.walkers.first?.view == .side)
         #expect(
-            detection.heelStrikes.allSatisfy { $0.method == "zeni" && $0.position != nil && $0.walkerHeight != nil })
+            detection.heelStrikes.allSatisfy { $0.method == "gait" && $0.position != nil && $0.walkerHeight != nil })
         #expect(detection.heelStrikes.allSatisfy { ($0.intensity ?? 0) > 0.2 && ($0.intensity ?? 1) < 0.9 })
         #expect(!detection.toeOffs.isEmpty)
     }
@@ -72,11 +72,12 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
     }
 
     @Test func cameraPanningWithTheWalkerGivesTheSameSteps() {
-        // The camera follows the walker: the pelvis stays put, the ground (and stance feet) slide backwards.
+        // The camera follows the walker: the pelvis stays put (mid-picture, so the feet stay in it), the ground
+        // (and stance feet) slide backwards.
         let walker = SyntheticWalker()
         let frames = walker.frames().map { f -> PoseFrame in
             var f = f
-            let shift = walker.speed * walker.height * f.time
+            let shift = walker.speed * walker.height * f.time - 800
             for w in f.walkers.indices {
                 for i in f.walkers[w].landmarks.indices { f.walkers[w].landmarks[i].x -= shift }
             }
@@ -90,13 +91,13 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         #expect(detection.walkers.first?.view == .side)
     }
 
-    @Test func walkerTowardTheCameraUsesTheVerticalMethod() {
+    @Test func walkerTowardTheCameraIsFoundInTheWalkersOwnFrame() {
         var walker = SyntheticWalker()
         walker.view = .towardCamera
         walker.duration = 4
         let detection = StepDetector().detect(frames: walker.frames(), info: walker.info)
         #expect(detection.walkers.first?.view == .frontal)
-        #expect(detection.heelStrikes.allSatisfy { $0.method == "vertical" })
+        #expect(detection.heelStrikes.allSatisfy { $0.method == "gait" })
         let truth = walker.heelStrikes.filter { $0.time > 0.9 && $0.time < 3.5 }
         let errors = timingErrors(detection.heelStrikes, truth: truth)
         #expect(errors.count == truth.count, "found \(detection.heelStrikes.map(\.time)) truth \(truth)")
@@ -166,7 +167,10 @@ func timingErrors(_ detected: [StepEvent], truth: [(time: Double, foot: Foot)], 
         let detection = StepDetector().detect(frames: frames, info: base.info)
         #expect(detection.heelStrikes.isEmpty, "found \(detection.heelStrikes.map(\.time))")
         let rejected = detection.walkers.flatMap(\.rejected)
-        #expect(rejected.contains { $0.contains("jump landing") }, "rejected: \(rejected)")
+        // Told apart as a two-foot landing, or as a lone landing with no gait around it.
+        #expect(
+            rejected.contains { ["jump landing", "both feet level", "isolated"].contains(where: $0.contains) },
+            "rejected: \(rejected)")
     }
 
     @Test func noEventsAreInventedInsideAGap() {

@@ -87,9 +87,13 @@ struct SyntheticWalker {
         let pelvisForward = speed * t
         var scale = 1.0
         var points: [LandmarkIndex: (Double, Double)] = [:]
+        // BlazePose's relative depth: pixels on the x scale, negative toward the camera, 0 at the hips.
+        var depth: [LandmarkIndex: Double] = [:]
         func place(_ i: LandmarkIndex, forward: Double, up: Double, lateral: Double) {
             switch view {
             case .side(let dir):
+                // Walking right, the person's left side faces away from the camera.
+                depth[i] = -dir * lateral * height
                 points[i] = (100 + dir * forward * height + (dir < 0 ? 1500 : 0), 800 - up * height)
             case .towardCamera:
                 // Distance shrinks from 10 to ~6 heights-units; image scale ∝ 1/distance.
@@ -97,7 +101,9 @@ struct SyntheticWalker {
                 scale = 10 / distance
                 let groundY = 400 + 3000 / distance  // ground points come down the picture as they approach
                 let forwardShift = (forward - pelvisForward) * 0.8 * 3000 / (distance * distance)
-                points[i] = (640 + lateral * height * scale, groundY + forwardShift - up * height * scale)
+                depth[i] = -(forward - pelvisForward) * height * scale
+                // Facing the camera, the person's left is on the picture's right.
+                points[i] = (640 - lateral * height * scale, groundY + forwardShift - up * height * scale)
             }
         }
         let l = foot(.left, at: t)
@@ -125,7 +131,7 @@ struct SyntheticWalker {
         }
         let landmarks = LandmarkIndex.allCases.map { i -> Landmark in
             let p = points[i] ?? (0, 0)
-            return Landmark(x: p.0, y: p.1, z: 0, visibility: 0.95, presence: 0.99)
+            return Landmark(x: p.0, y: p.1, z: depth[i] ?? 0, visibility: 0.95, presence: 0.99)
         }
         let xs = landmarks.map(\.x)
         let ys = landmarks.map(\.y)
