@@ -11,6 +11,8 @@ import FootfallCore
 struct BodyFrame {
     enum Source: String {
         case world, image
+        /// Both, each channel weighted by how steady it is (`fused`).
+        case fused = "world+image"
     }
 
     let source: Source
@@ -22,9 +24,68 @@ struct BodyFrame {
 
     /// Nil when the track has too few frames with a usable lower body.
     init?(track: WalkerTrack, signals: SegmentSignals, minVisibility: Double) {
+        let worldCount = track.poses.filter { ($0.world?.count ?? 0) == LandmarkIndex.count }.count
+        guard let image = Self(track: track, signals: signals, minVisibility: minVisibility, source: .image) else {
+            return nil
+        }
+        guard 2 * worldCount >= track.poses.count,
+            let world = Self(track: track, signals: signals, minVisibility: minVisibility, source: .world)
+        else {
+            self = image
+            return
+        }
+        self = Self.fused(world, image)
+    }
+
+    private init(
+        heelForward: [Foot: [Double?]], toeForward: [Foot: [Double?]], heelUp: [Foot: [Double?]], source: Source
+    ) {
+        self.heelForward = heelForward
+        self.toeForward = toeForward
+        self.heelUp = heelUp
+        self.source = source
+    }
+
+    /// The world and image landmarks measure the same positions with different errors: the image's are exact
+    /// across the picture and rough in depth, the world landmarks' the reverse, so which is better depends on the
+    /// view. Each channel is their inverse-variance mean, the variance read off the channel's own frame-to-frame
+    /// roughness (what the walker's motion cannot do between two frames is error).
+    static func fused(_ a: BodyFrame, _ b: BodyFrame) -> BodyFrame {
+        func fuse(_ x: [Double?], _ y: [Double?]) -> [Double?] {
+            guard let vx = roughness(x), let vy = roughness(y) else { return roughness(x) == nil ? y : x }
+            let wx = vy / (vx + vy)
+            return zip(x, y).map { p, q in
+                switch (p, q) {
+                case (let p?, let q?): wx * p + (1 - wx) * q
+                case (let p?, nil): p
+                case (nil, let q?): q
+                default: nil
+                }
+            }
+        }
+        var heel: [Foot: [Double?]] = [:]
+        var toe: [Foot: [Double?]] = [:]
+        for foot in Foot.allCases {
+            heel[foot] = fuse(a.heelForward[foot] ?? [], b.heelForward[foot] ?? [])
+            toe[foot] = fuse(a.toeForward[foot] ?? [], b.toeForward[foot] ?? [])
+        }
+        return BodyFrame(heelForward: heel, toeForward: toe, heelUp: a.heelUp, source: .fused)
+    }
+
+    /// Noise variance of a per-frame channel from its second differences (robust: median absolute deviation);
+    /// nil with too few consecutive samples.
+    static func roughness(_ x: [Double?]) -> Double? {
+        var d: [Double] = []
+        for i in x.indices.dropFirst().dropLast() {
+            if let a = x[i - 1], let b = x[i], let c = x[i + 1] { d.append(abs(b - (a + c) / 2)) }
+        }
+        guard d.count >= 10, let m = SignalMath.median(d) else { return nil }
+        // For white noise of variance v the midpoint residual has variance 1.5 v.
+        return max(1e-8, (1.4826 * m) * (1.4826 * m) / 1.5)
+    }
+
+    private init?(track: WalkerTrack, signals: SegmentSignals, minVisibility: Double, source: Source) {
         let poses = track.poses
-        let worldCount = poses.filter { ($0.world?.count ?? 0) == LandmarkIndex.count }.count
-        let source: Source = 2 * worldCount >= poses.count ? .world : .image
         self.source = source
         let points: [[SIMD3<Double>]] = poses.map { p in
             if source == .world, let w = p.world, w.count == LandmarkIndex.count {
@@ -33,7 +94,7 @@ struct BodyFrame {
             return p.landmarks.map { SIMD3($0.x, $0.y, $0.z) }
         }
         func seen(_ i: Int, _ index: LandmarkIndex) -> Bool { poses[i].isUsable(index, threshold: minVisibility) }
-        let scale = Self.legLengths(points: points, poses: poses, source: source)
+        let scale = Self.legLengths(points: points, poses: poses, metric: source == .world)
         guard let up = Self.upAxis(points: points, seen: seen) else { return nil }
         let forward = Self.forwardAxes(
             points: points, times: track.times, up: up, heelSeen: signals.heelUsable, toeSeen: signals.toeUsable,
@@ -89,9 +150,9 @@ struct BodyFrame {
     /// Hip-to-ankle length per frame. World landmarks are metric: one length for the track. Image landmarks
     /// shrink and grow with distance: the walker's apparent height × 0.48 (hip to ankle of an adult), steadied by
     /// a running median so a bent knee does not move it.
-    static func legLengths(points: [[SIMD3<Double>]], poses: [WalkerPose], source: Source) -> [Double?] {
-        switch source {
-        case .world:
+    static func legLengths(points: [[SIMD3<Double>]], poses: [WalkerPose], metric: Bool) -> [Double?] {
+        switch metric {
+        case true:
             let lengths = points.map { p -> Double in
                 func d(_ a: LandmarkIndex, _ b: LandmarkIndex) -> Double {
                     let v = p[a.rawValue] - p[b.rawValue]
@@ -103,7 +164,7 @@ struct BodyFrame {
             }
             let m = SignalMath.median(lengths.filter { $0.isFinite && $0 > 0.2 })
             return lengths.map { _ in m }
-        case .image:
+        case false:
             let raw = poses.map { $0.apparentHeight.map { 0.48 * $0 } }
             return raw.indices.map { i in
                 let window = raw[max(0, i - 7)...min(raw.count - 1, i + 7)].compactMap { $0 }

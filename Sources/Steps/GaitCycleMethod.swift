@@ -55,7 +55,7 @@ struct GaitCycleMethod {
                     guard let u = Self.refined(x, peak.index) else { continue }
                     var cues = ["heel-ahead:\(source)"]
                     // Up to three estimates of the contact with partly independent errors, each shifted by its
-                    // lead or lag measured on the mocap sweep without noise: their mean.
+                    // lead or lag measured on the mocap sweep without noise.
                     let g = run.lowerBound + peak.index
                     var estimates = [u + options.strideLatency / dt]
                     if let rest = restIndex(v, after: peak.index, dt: dt) {
@@ -66,7 +66,11 @@ struct GaitCycleMethod {
                         estimates.append(rest - Double(run.lowerBound) + options.pictureRestLatency / dt)
                         cues.append("heel-rest:picture")
                     }
-                    let at = estimates.reduce(0, +) / Double(estimates.count)
+                    // The median of three: one estimate thrown off (a foot sliding, a wobbling landmark) does not
+                    // move the strike.
+                    let at =
+                        estimates.count == 3
+                        ? estimates.sorted()[1] : estimates.reduce(0, +) / Double(estimates.count)
                     let n = Double(estimates.count)
                     let spread = estimates.map { ($0 - at) * ($0 - at) }.reduce(0, +) / max(1, n - 1)
                     let strength = peak.prominence / options.minStrideSpread
