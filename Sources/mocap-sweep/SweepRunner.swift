@@ -3,17 +3,6 @@ import Foundation
 import MocapSimulation
 import Steps
 
-/// One simulated clip through the detector on disk, scored at ±50 and ±100 ms.
-struct SweepResult: Sendable {
-    var clip: String
-    var category: ClipCategory
-    var condition: SimulationCondition
-    var score50: StepScore
-    var score100: StepScore
-    /// "t foot" of each detection and each truth step (partial ones in brackets), for `--detail`.
-    var detail: String
-}
-
 enum SweepRunner {
     /// `EventMatcher` from the Steps module, in the shape MocapSimulation's scoring takes.
     static let matcher: EventMatching = { detected, reference, tolerance in
