@@ -46,14 +46,14 @@ public struct StepDetectorOptions: Sendable, Equatable {
     public var groundRestFraction: Double = 0.5
     /// Gait-cycle model: the heel has come to rest in the picture where its speed over the ground has fallen to
     /// this fraction of its swing speed.
-    public var pictureRestFraction: Double = 0.15
+    public var pictureRestFraction: Double = 0.25
     /// Gait-cycle model: the three contact estimates' leads and lags, added to each before they are averaged.
     /// Measured on the mocap sweep without landmark noise (30 fps, 200 px, all azimuths, straight walks): the
     /// heel's forward maximum comes 32 ms before the mocap contact, the rest in the walker's frame 13 ms before,
     /// the rest in the picture 5 ms after.
     public var strideLatency: Double = 0.032
     public var restLatency: Double = 0.013
-    public var pictureRestLatency: Double = -0.005
+    public var pictureRestLatency: Double = 0.015
     /// Minimum swing speed of a foot relative to its stance, in walker heights per second (vertical method).
     public var minSwingSpeed: Double = 0.35
     /// Minimum bounce of the pelvis (peak prominence, in walker heights) for the pelvis method, used when the feet
