@@ -47,13 +47,13 @@ public struct StepDetectorOptions: Sendable, Equatable {
     /// Gait-cycle model: the heel has come to rest in the picture where its speed over the ground has fallen to
     /// this fraction of its swing speed.
     public var pictureRestFraction: Double = 0.25
-    /// Gait-cycle model: the three contact estimates' leads and lags, added to each before they are averaged.
-    /// Measured on the mocap sweep without landmark noise (30 fps, 200 px, all azimuths, straight walks): the
-    /// heel's forward maximum comes 32 ms before the mocap contact, the rest in the walker's frame 13 ms before,
-    /// the rest in the picture 5 ms after.
-    public var strideLatency: Double = 0.032
-    public var restLatency: Double = 0.013
-    public var pictureRestLatency: Double = 0.015
+    /// Gait-cycle model: the three contact estimates' leads and lags, added to each before their median is taken.
+    /// Measured on the mocap sweep without landmark noise (30 fps, 200 px, all azimuths, straight walks) against
+    /// the moment the heel reaches the floor — 17 ms (median) before the contacts of `../shared/mocap`, which mark
+    /// the ankle settling — plus 6 ms to the late side (a sound late is forgiven, early is not).
+    public var strideLatency: Double = 0.038
+    public var restLatency: Double = 0.019
+    public var pictureRestLatency: Double = 0.021
     /// Minimum swing speed of a foot relative to its stance, in walker heights per second (vertical method).
     public var minSwingSpeed: Double = 0.35
     /// Minimum bounce of the pelvis (peak prominence, in walker heights) for the pelvis method, used when the feet
