@@ -2,8 +2,9 @@ import FootfallCore
 import Foundation
 
 /// The view sweep's small slice that `make test` runs from the committed fixtures (and `mocap-sweep --slice`
-/// runs the same way): three normal walks at 30 fps, ~200 px, realistic noise, from every view class, plus a
-/// non-walking clip that must give no steps. The thresholds are the detector's targets.
+/// runs the same way): three normal walks at 30 fps, ~200 px, with the noise matched to BlazePose's measured
+/// jitter (`PoseNoiseOptions.measured`), from every view class, plus a non-walking clip that must give no steps.
+/// The thresholds are the detector's targets.
 public enum MocapSlice {
     public static let minimumF1 = 0.9
     public static let tolerance = 0.05
@@ -23,7 +24,7 @@ public enum MocapSlice {
 
     public static func condition(clip: String, azimuth: Double, seed: UInt64) -> SimulationCondition {
         var c = SimulationCondition(azimuth: azimuth, elevation: 10, walkerHeight: 200, frameRate: 30)
-        c.noise = .realistic
+        c.noise = .measured
         c.seed = StableSeed.of("slice", clip, "\(Int(azimuth))", "\(seed)")
         return c
     }

@@ -36,7 +36,7 @@ struct SweepArguments {
     var label: String?
 
     static let usage = """
-        usage: mocap-sweep [--mocap DIR] [--quick] [--noise realistic|none] [--noise-set k=v,…] [--markdown FILE] [--jobs N] [--seeds N] [--clip NAME]…
+        usage: mocap-sweep [--mocap DIR] [--quick] [--noise realistic|measured|none] [--noise-set k=v,…] [--markdown FILE] [--jobs N] [--seeds N] [--clip NAME]…
                    [--detail FILE] [--label TEXT]
                mocap-sweep --slice [--fixtures DIR]            the `make test` slice, from the committed fixtures
                mocap-sweep --write-fixtures DIR [--mocap DIR]  regenerate the fixtures from the BVH files
@@ -65,7 +65,9 @@ struct SweepArguments {
             case "--markdown": markdown = try value()
             case "--noise":
                 noise = try value()
-                guard ["realistic", "none"].contains(noise) else { throw UsageError("--noise realistic or none") }
+                guard ["realistic", "measured", "none"].contains(noise) else {
+                    throw UsageError("--noise realistic, measured or none")
+                }
             case "--jobs": jobs = max(1, Int(try number()))
             case "--slice": mode = .slice
             case "--write-fixtures": mode = .writeFixtures(try value())
@@ -92,7 +94,12 @@ struct SweepArguments {
 
     var noiseOptions: PoseNoiseOptions {
         get throws {
-            let base: PoseNoiseOptions = noise == "none" ? .none : .realistic
+            let base: PoseNoiseOptions =
+                switch noise {
+                case "none": .none
+                case "measured": .measured
+                default: .realistic
+                }
             guard let noiseSet else { return base }
             return try NoiseOverrides.apply(noiseSet, to: base)
         }
