@@ -16,7 +16,14 @@ public struct StepScore: Sendable, Equatable {
     public var seconds = 0.0
     public var runs = 0
 
+    /// Scored detections (hits and false alarms) by confidence decile, and how many of them were hits: whether
+    /// a step's confidence says how likely it is to be right.
+    public var detectionsByConfidence = [Int](repeating: 0, count: 10)
+    public var hitsByConfidence = [Int](repeating: 0, count: 10)
+
     public init() {}
+
+    static func decile(_ confidence: Double) -> Int { min(9, max(0, Int(confidence * 10))) }
 
     public static func + (a: StepScore, b: StepScore) -> StepScore {
         var s = a
@@ -28,6 +35,8 @@ public struct StepScore: Sendable, Equatable {
         s.errors += b.errors
         s.seconds += b.seconds
         s.runs += b.runs
+        s.detectionsByConfidence = zip(a.detectionsByConfidence, b.detectionsByConfidence).map { $0 + $1 }
+        s.hitsByConfidence = zip(a.hitsByConfidence, b.hitsByConfidence).map { $0 + $1 }
         return s
     }
 

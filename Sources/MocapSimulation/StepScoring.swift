@@ -26,13 +26,18 @@ public enum StepScoring {
             matchedTruth.insert(r)
             guard truth.steps[r].scored else { continue }
             score.hits += 1
+            score.detectionsByConfidence[StepScore.decile(detected[d].confidence)] += 1
+            score.hitsByConfidence[StepScore.decile(detected[d].confidence)] += 1
             score.errors.append(detected[d].time - truth.steps[r].time)
             if detected[d].foot != truth.steps[r].foot { score.wrongFoot += 1 }
         }
         score.misses = truth.steps.indices.filter { truth.steps[$0].scored && !matchedTruth.contains($0) }.count
         for (i, event) in detected.enumerated() where !matchedDetections.contains(i) {
             score.unmatched += 1
-            if truth.scoredSpan.contains(event.time) { score.falseAlarms += 1 }
+            if truth.scoredSpan.contains(event.time) {
+                score.falseAlarms += 1
+                score.detectionsByConfidence[StepScore.decile(event.confidence)] += 1
+            }
         }
         return score
     }

@@ -126,6 +126,7 @@ struct SweepTables {
                         && $0.condition.walkerHeight == 200
                 }))
         out.append(clipTable())
+        out.append(confidenceTable())
         return out.joined(separator: "\n")
     }
 
