@@ -74,6 +74,22 @@ public struct StepDetector: Sendable {
             var (accepted, rejected) = GaitPlausibility(options: options).accept(candidates)
             if options.method == .automatic {
                 accepted = StrideCycleSmoother(maxStepInterval: options.maxStepInterval).smooth(accepted)
+                // Someone who does not travel (or whose travel the picture does not show) walks only if the steps
+                // keep a rhythm: three or more at a steady cadence. A punch, a kick or a weight shift makes one or
+                // two.
+                let travels = views.contains { $0.0.lateralSpeed >= 0.1 || abs($0.0.approachRate) >= 0.04 }
+                if !travels {
+                    let chains = PelvisBobMethod.rhythmicChains(
+                        accepted.map(\.time), minInterval: options.minStepInterval,
+                        maxInterval: options.maxStepInterval)
+                    let steady = Set(chains.filter { $0.count >= 3 }.flatMap { $0 })
+                    for (i, e) in accepted.enumerated() where !steady.contains(i) {
+                        rejected.append(
+                            "no steady rhythm (the walker does not travel) at \(String(format: "%.3f", e.time)) s (\(e.foot.rawValue))"
+                        )
+                    }
+                    accepted = accepted.enumerated().filter { steady.contains($0.offset) }.map(\.element)
+                }
             }
             let cadence = Self.cadence(accepted)
             strikes += accepted.map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }

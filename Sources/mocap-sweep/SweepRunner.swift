@@ -11,8 +11,20 @@ enum SweepRunner {
         }
     }
 
+    /// `FOOTFALL_SWEEP_METHOD=cascade` (or zeni, vertical) sweeps another of the detector's methods, for a
+    /// before/after comparison in one build.
+    static let options: StepDetectorOptions = {
+        var o = StepDetectorOptions()
+        if let name = ProcessInfo.processInfo.environment["FOOTFALL_SWEEP_METHOD"],
+            let method = GaitMethodChoice(rawValue: name)
+        {
+            o.method = method
+        }
+        return o
+    }()
+
     static func detect(_ frames: [PoseFrame], _ info: VideoInfo) -> [StepEvent] {
-        StepDetector().detect(frames: frames, info: info).heelStrikes
+        StepDetector(options: options).detect(frames: frames, info: info).heelStrikes
     }
 
     static func run(_ clip: MocapClip, _ condition: SimulationCondition) -> SweepResult {
