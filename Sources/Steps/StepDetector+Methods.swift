@@ -19,7 +19,9 @@ extension StepDetector {
         if options.method == .automatic {
             guard upright else { return ([], nil) }
             let found = GaitCycleMethod(options: options).events(track: track, signals: signals, cutoffHz: cutoffHz)
-            let footSteps = found.filter { $0.kind == .heelStrike && $0.confidence >= options.minConfidence }.count
+            let footSteps = found.filter {
+                $0.kind == .heelStrike && $0.rejectReason == nil && $0.confidence >= options.minConfidence
+            }.count
             if moving, duration >= 1.5 {
                 // The feet (small, robed, blurred) gave less than half the steps the body's rhythm shows.
                 let bounce = pelvis.events(in: signals, moving: true)
