@@ -4,7 +4,7 @@ import Foundation
 /// The view sweep's small slice that `make test` runs from the committed fixtures (and `mocap-sweep --slice`
 /// runs the same way): three normal walks at 30 fps, ~200 px, with the noise matched to BlazePose's measured
 /// jitter (`PoseNoiseOptions.measured`), from every view class, plus a non-walking clip that must give no steps.
-/// The F1 floor guards what the detector reaches (at c0a1634: frontal 0.91, back 0.89, side 0.95, oblique 0.93);
+/// The F1 floor guards what the detector reaches (at fe85c92: frontal 0.91, back 0.89, side 0.95, oblique 0.93);
 /// the target is 0.9 in every view class, which the back views and the full sweep (bench/RESULTS.md) do not
 /// reach yet.
 public enum MocapSlice {
