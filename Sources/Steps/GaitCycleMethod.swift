@@ -9,15 +9,19 @@ import Logging
 /// 1. **Heel ahead of the pelvis** (Zeni et al. 2008), along the walker's forward axis: one maximum per stride.
 ///    Its prominence must reach `minStrideSpread / 2` leg lengths; standing, shifting weight and gesturing move
 ///    a foot far less.
-/// 2. **Heel at rest over the ground**: the heel's speed relative to the pelvis after contact settles at the
-///    walking speed (the stance plateau); the heel has come to rest where its speed over the ground (relative
-///    speed + walking speed) has fallen to `groundRestFraction` of the walking speed. The strike is the mean of
-///    the maximum plus `strideLatency` and the rest point plus `restLatency`, or the former alone when no stance
-///    plateau is seen.
+/// 2. **Heel at rest over the ground**, in two ways: in the walker's frame, the heel's speed relative to the
+///    pelvis after contact settles at the walking speed (the stance plateau), and the heel has come to rest where
+///    its speed over the ground (relative speed + walking speed) has fallen to `groundRestFraction` of it; in the
+///    picture (`GroundMotion`), where the heel's image speed, the camera's motion taken out, has fallen to
+///    `pictureRestFraction` of its swing speed.
+///    The strike is the median of the three estimates (the maximum plus `strideLatency`, the two rest points plus
+///    their latencies), or the mean of those there are; their disagreement is the step's timing error, which
+///    lowers its confidence and tells `StrideCycleSmoother` how far to trust it.
 /// 3. **The feet take turns ahead**: the spread between the feet along the forward axis must favour the striking
 ///    foot; a maximum of one heel while the other foot is level or ahead is a two-foot landing or a left/right
 ///    mix-up of the pose model.
-/// Camera motion cancels in all three: both feet and the pelvis are in the same picture.
+/// Camera motion cancels in the first and third (both feet and the pelvis are in the same picture) and is taken
+/// out of the second.
 struct GaitCycleMethod {
     static let name = "gait"
     private static let logger = Logger(label: "footfall.steps")
