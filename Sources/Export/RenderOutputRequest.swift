@@ -45,10 +45,12 @@ public struct RenderOutputRequest: Sendable {
     public var document: StepsDocument
     public var sourceVideo: String
     public var options: RenderOutputOptions
+    /// The text of `<name>.credits.txt` (the recordings used and their licences); nil writes none.
+    public var credits: String?
 
     public init(
         folder: String, baseName: String, mix: any AudioBlockSource, stems: StemSet?, document: StepsDocument,
-        sourceVideo: String, options: RenderOutputOptions = .init()
+        sourceVideo: String, options: RenderOutputOptions = .init(), credits: String? = nil
     ) {
         self.folder = folder
         self.baseName = baseName
@@ -57,6 +59,7 @@ public struct RenderOutputRequest: Sendable {
         self.document = document
         self.sourceVideo = sourceVideo
         self.options = options
+        self.credits = credits
     }
 }
 
@@ -68,7 +71,10 @@ public struct RenderedFiles: Sendable {
     public var steps: String
     public var markers: [String]
     public var mux: MuxReport?
+    public var credits: String? = nil
 
     /// Every path, in the order written.
-    public var all: [String] { [steps] + markers + [audio] + stems + (video.map { [$0] } ?? []) }
+    public var all: [String] {
+        [steps] + (credits.map { [$0] } ?? []) + markers + [audio] + stems + (video.map { [$0] } ?? [])
+    }
 }

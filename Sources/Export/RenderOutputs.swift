@@ -17,9 +17,12 @@ public enum RenderOutputs {
         public var stems: [(key: StemKey, path: String)]
         public var steps: String
         public var markers: [(format: MarkerFormat, path: String)]
+        /// `<name>.credits.txt`, when the render used recordings.
+        public var credits: String? = nil
 
         public var all: [String] {
-            [steps] + markers.map(\.path) + [audio] + stems.map(\.path) + (video.map { [$0] } ?? [])
+            [steps] + (credits.map { [$0] } ?? []) + markers.map(\.path) + [audio] + stems.map(\.path)
+                + (video.map { [$0] } ?? [])
         }
 
         public static func == (a: Plan, b: Plan) -> Bool { a.all == b.all }
@@ -39,7 +42,8 @@ public enum RenderOutputs {
         return Plan(
             audio: file(".footsteps.wav"),
             video: request.options.writeVideo ? file(".footsteps.\(request.options.container.rawValue)") : nil,
-            stems: stems, steps: file(".steps.json"), markers: markers)
+            stems: stems, steps: file(".steps.json"), markers: markers,
+            credits: request.credits == nil ? nil : file(creditsSuffix))
     }
 
     @discardableResult
@@ -50,10 +54,14 @@ public enum RenderOutputs {
         if !plan.stems.isEmpty {
             try createFolder(URL(fileURLWithPath: request.folder).appendingPathComponent("stems").path)
         }
-        if request.options.force { removeStaleStems(plan, request: request) }
+        if request.options.force {
+            removeStaleStems(plan, request: request)
+            removeStaleCredits(plan, request: request)
+        }
 
         let json = try request.document.encoded()
         try AtomicFile.write(json + Data("\n".utf8), to: plan.steps)
+        try writeCredits(plan, request: request)
         try writeMarkers(plan.markers, request: request)
 
         let broadcast = broadcastInfo(request, what: "footstep track")
@@ -71,7 +79,7 @@ public enum RenderOutputs {
 
         let files = RenderedFiles(
             audio: plan.audio, video: plan.video, stems: plan.stems.map(\.path), steps: plan.steps,
-            markers: plan.markers.map(\.path), mux: mux)
+            markers: plan.markers.map(\.path), mux: mux, credits: plan.credits)
         logger.info("wrote \(files.all.count) files", metadata: ["folder": "\(request.folder)"])
         return files
     }

@@ -61,12 +61,14 @@ public struct RenderPipeline: Sendable {
         }
         progress.update(stage: "mix", fraction: 1)
 
+        let credits = recordingCredits(of: backend)
         progress.update(stage: "export", fraction: 0)
         let written = try await timings.measure("export") {
             try RenderOutputs.write(
                 RenderOutputRequest(
                     folder: request.outputDirectory, baseName: baseName, mix: mixed.mix, stems: mixed.stems,
-                    document: document, sourceVideo: request.video, options: outputOptions))
+                    document: document, sourceVideo: request.video, options: outputOptions,
+                    credits: credits?.text(for: baseName)))
         }
         progress.update(stage: "export", fraction: 1)
         var outputs = written.all
@@ -85,8 +87,11 @@ public struct RenderPipeline: Sendable {
                 timings: timings, warnings: warnings)
             outputs.append(report)
         }
-        return RenderResult(
+        var result = RenderResult(
             video: info, outputs: outputs, document: document, timings: timings, warnings: warnings,
             loudness: mixed.report.integratedLoudness, truePeak: mixed.report.truePeak)
+        result.licenceConditions = credits?.conditions
+        result.credits = written.credits
+        return result
     }
 }

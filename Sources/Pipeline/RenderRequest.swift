@@ -46,6 +46,10 @@ public struct RenderResult: Sendable {
     /// Integrated loudness (LUFS) and true peak (dBTP) of the delivered mix, when measured.
     public var loudness: Double?
     public var truePeak: Double?
+    /// When the sound track uses recordings: one sentence on the licence conditions that apply to the outputs.
+    public var licenceConditions: String?
+    /// `<name>.credits.txt`, when written.
+    public var credits: String?
 
     public init(
         video: VideoInfo, outputs: [String], document: StepsDocument, timings: StageTimings, warnings: [String],

@@ -18,6 +18,7 @@ public enum SoundBackendRegistry {
         SamplesBackend.factory,
         MockBackend.factory,
         RunPodBackend.factory,
+        RecordedBackend.factory,
     ]
 
     public static var names: [String] { factories.map(\.name) }

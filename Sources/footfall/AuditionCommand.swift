@@ -12,6 +12,8 @@ struct AuditionCommand: AsyncParsableCommand {
             Steps alternate feet at the cadence; each sound's transient lands on its step time. Mono 48 kHz WAV.
               footfall audition --surface gravel --shoe boots --steps 8 -o gravel.wav
               footfall audition --surface wood --backend samples --samples-dir ~/footsteps -o wood.wav
+              footfall audition --surface gravel --backend recorded --licence any -o gravel.wav
+            With recordings (--backend recorded), FILE.credits.txt next to the WAV lists them with their licences.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -43,6 +45,9 @@ struct AuditionCommand: AsyncParsableCommand {
     @Option(name: .customLong("samples-dir"), help: "Folder of recordings for the samples backend.")
     var samplesDir: String?
 
+    @Option(help: ArgumentHelp(LicencePolicy.help, valueName: "cc0|attribution|any"))
+    var licence: String?
+
     @Option(name: .shortAndLong, help: "Output WAV file.")
     var output: String
 
@@ -59,6 +64,9 @@ struct AuditionCommand: AsyncParsableCommand {
             if let seed { settings.seed = seed }
             if let shoe { settings.shoe = shoe }
             if let samplesDir { settings.samplesDir = samplesDir }
+            if let licence {
+                settings.backendOptions[LicencePolicy.optionKey] = try LicencePolicy.parse(licence).rawValue
+            }
             guard (0...1).contains(intensity) else { throw FootfallError.usage("--intensity must be 0...1") }
             guard force || !FileManager.default.fileExists(atPath: output) else {
                 throw FootfallError.usage("'\(output)' exists: choose another -o or pass --force")
@@ -71,12 +79,26 @@ struct AuditionCommand: AsyncParsableCommand {
             if case .unavailable(let reason) = soundBackend.availability() {
                 throw FootfallError.usage("backend '\(soundBackend.name)' cannot run: \(reason)")
             }
+            let creditsPath = Self.creditsPath(for: output)
+            if soundBackend is any RecordingCreditsSource, !force, FileManager.default.fileExists(atPath: creditsPath) {
+                throw FootfallError.usage("'\(creditsPath)' exists: choose another -o or pass --force")
+            }
             let result = try await AuditionRenderer(backend: soundBackend).render(audition)
             try WAVWriter.write(result.audio, to: output)
             emit(
                 "wrote \(output): \(audition.steps) steps of \(audition.shoe.rawValue) on \(audition.surface.rawValue)"
                     + " (\(soundBackend.name), seed \(audition.seed)), \(String(format: "%.2f", result.audio.duration)) s"
             )
+            if let credits = (soundBackend as? any RecordingCreditsSource)?.recordingCredits(), !credits.isEmpty {
+                let name = URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
+                try TemporaryFiles.shared.writeAtomically(Data(credits.text(for: name).utf8), to: creditsPath)
+                emit("wrote \(creditsPath): \(credits.conditions)")
+            }
         }
+    }
+
+    /// `gravel.wav` → `gravel.credits.txt`, next to it.
+    static func creditsPath(for output: String) -> String {
+        URL(fileURLWithPath: output).deletingPathExtension().appendingPathExtension("credits.txt").path
     }
 }

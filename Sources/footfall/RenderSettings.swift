@@ -1,13 +1,17 @@
 import ArgumentParser
 import FootfallCore
+import Sound
 
 /// Flags that override the config file and environment (highest layer of the configuration).
 struct RenderSettings: ParsableArguments {
     @Option(help: "JSON config file (default: ./footfall.json, then ~/.config/footfall/config.json).")
     var config: String?
 
-    @Option(help: "Sound backend: procedural (default), samples, runpod, mock. See 'footfall backends'.")
+    @Option(help: "Sound backend: procedural (default), samples, recorded, runpod, mock. See 'footfall backends'.")
     var backend: String?
+
+    @Option(help: ArgumentHelp(LicencePolicy.help, valueName: "cc0|attribution|any"))
+    var licence: String?
 
     @Option(help: "Seed for the sound variations (same steps + same seed → identical audio).")
     var seed: UInt64?
@@ -54,6 +58,7 @@ struct RenderSettings: ParsableArguments {
         if let width { c.width = width }
         if let threads { c.threads = threads }
         if let samplesDir { c.samplesDir = samplesDir }
+        if let licence { c.backendOptions[LicencePolicy.optionKey] = try LicencePolicy.parse(licence).rawValue }
         try Self.check(c)
         return c
     }
@@ -72,5 +77,6 @@ struct RenderSettings: ParsableArguments {
         }
         guard (0...1).contains(c.width) else { throw FootfallError.usage("--width must be between 0 and 1") }
         guard c.threads >= 1, c.threads <= 64 else { throw FootfallError.usage("--threads must be 1…64") }
+        _ = try LicencePolicy(options: c.backendOptions)
     }
 }

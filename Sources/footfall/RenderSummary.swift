@@ -12,6 +12,9 @@ enum RenderSummary {
         var seconds: Double
         var error: String?
         var exitCode: Int32
+        /// The licence conditions on the outputs and the credits file, when the sound track uses recordings.
+        var licence: String?
+        var credits: String?
 
         init(file: String, result: RenderResult) {
             self.file = file
@@ -20,6 +23,8 @@ enum RenderSummary {
             walkers = result.walkerCount
             seconds = result.timings.total
             exitCode = 0
+            licence = result.licenceConditions
+            credits = result.credits
         }
 
         init(file: String, error: String, exitCode: Int32) {
@@ -47,6 +52,12 @@ enum RenderSummary {
         }
         let ok = rows.filter { $0.exitCode == 0 }.count
         lines.append("\(ok) of \(rows.count) rendered into \(outputDirectory)/")
+        // Said after the table, in full: a condition on the user's output must never hide in a log.
+        for r in rows {
+            guard let licence = r.licence else { continue }
+            let name = (r.file as NSString).lastPathComponent
+            lines.append("\(name): \(licence)" + (r.credits.map { " Credits: \($0)" } ?? ""))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -32,7 +32,7 @@ import Testing
         #expect(try SoundBackendRegistry.make("runpod", in: factories).name == "mock")
         #expect(
             throws: FootfallError.usage(
-                "unknown backend 'runpd' — did you mean 'runpod'?; backends: procedural, samples, mock, runpod"
+                "unknown backend 'runpd' — did you mean 'runpod'?; backends: procedural, samples, mock, recorded, runpod"
                     + " (see 'footfall backends')")
         ) {
             try SoundBackendRegistry.make("runpd", in: factories)

@@ -1,0 +1,70 @@
+import FootfallCore
+import Foundation
+import MediaIO
+
+/// What a recorded backend keeps between batches of one render: decoded slices, where each surface's rotation is,
+/// which recordings played (for the credits) and which warnings were given. A render asks in batches of 256, and
+/// the rotation must run on across them, so this is a reference behind a lock (backends are `Sendable` values).
+final class RecordedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slices: [String: [RecordedSlice]] = [:]
+    private var rotations: [SurfaceKind: SliceRotation] = [:]
+    private var plays: [Recording: Int] = [:]
+    private var synthesized = 0
+    private var warned: Set<SurfaceKind> = []
+
+    func locked<T>(_ body: (RecordedState) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(self)
+    }
+
+    /// The slices of `recordings` at `sampleRate` (decoded and cut once per recording and rate), in order.
+    /// Caller holds the lock.
+    func slices(of recordings: [Recording], sampleRate: Int, slicer: StepSlicer) throws -> [RecordedSlice] {
+        try recordings.flatMap { recording -> [RecordedSlice] in
+            let key = "\(sampleRate)|\(recording.path)"
+            if let cached = slices[key] { return cached }
+            let audio: AudioBuffer
+            do {
+                audio = try readAudioFile(path: recording.path, sampleRate: sampleRate)
+            } catch let error as FootfallError {
+                throw FootfallError.failure(
+                    "cannot decode the recording \(recording.path) (\(error.description)): run 'make setup' again to"
+                        + " reinstall it")
+            }
+            let mono = audio.downmixed()
+            let cut = slicer.slices(of: mono, sampleRate: sampleRate).map {
+                RecordedSlice(recording: recording, samples: Array(mono[$0]))
+            }
+            slices[key] = cut
+            return cut
+        }
+    }
+
+    /// The next slice index for `surface` out of `count`. Caller holds the lock.
+    func nextSlice(surface: SurfaceKind, count: Int, seed: UInt64) -> Int {
+        let stream = UInt64(SurfaceKind.allCases.firstIndex(of: surface) ?? 0) + 1
+        var rotation = rotations[surface] ?? SliceRotation(count: count, seed: seed, stream: stream)
+        let index = rotation.next()
+        rotations[surface] = rotation
+        return index
+    }
+
+    /// Caller holds the lock.
+    func recordPlay(of recording: Recording) { plays[recording, default: 0] += 1 }
+
+    /// Caller holds the lock.
+    func recordSynthesized() { synthesized += 1 }
+
+    /// True the first time for `surface`. Caller holds the lock.
+    func shouldWarn(about surface: SurfaceKind) -> Bool { warned.insert(surface).inserted }
+
+    func credits(policy: LicencePolicy) -> RecordingCredits {
+        locked { state in
+            RecordingCredits(
+                uses: state.plays.map { RecordingCredits.Use(recording: $0.key, steps: $0.value) },
+                synthesizedSteps: state.synthesized, policy: policy)
+        }
+    }
+}
