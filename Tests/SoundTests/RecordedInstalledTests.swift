@@ -42,7 +42,7 @@ enum StepDescriptors {
     @Test(arguments: surfaces)
     func the_transient_of_each_real_step_lands_on_its_time(surface: SurfaceKind) async throws {
         let backend = RecordedBackend(directory: InstalledRecordings.directory, policy: .any, seed: 1)
-        // A step every two seconds, so each step's excerpt holds all of it (a splash lasts up to 1.5 s) and
+        // A step every two seconds, so each step's excerpt holds all of it (a splash lasts up to 0.9 s) and
         // nothing of the one before.
         let audition = try await AuditionRenderer(backend: backend).render(
             AuditionSettings(surface: surface, steps: 8, cadence: 0.5, seed: 2))

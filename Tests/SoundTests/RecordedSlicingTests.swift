@@ -49,7 +49,7 @@ import Testing
             #expect(!slices.isEmpty, "\(recording.file) gave no step")
             for slice in slices {
                 let seconds = Double(slice.samples.count) / 48_000
-                #expect(seconds >= 0.1 && seconds <= 1.5, "\(recording.file): a \(seconds) s slice")
+                #expect(seconds >= 0.1 && seconds <= 0.9, "\(recording.file): a \(seconds) s slice")
             }
             total += slices.count
         }

@@ -35,7 +35,7 @@ final class RecordedState: @unchecked Sendable {
             }
             let mono = audio.downmixed()
             let cut = slicer.slices(of: mono, sampleRate: sampleRate).map {
-                RecordedSlice(recording: recording, samples: Array(mono[$0]))
+                RecordedSlice(recording: recording, samples: Array(mono[$0]), sampleRate: sampleRate)
             }
             slices[key] = cut
             return cut

@@ -19,8 +19,9 @@ public struct StepSlicer: Sendable {
     public var minimumTail = 0.12
     /// Kept before each cut so an attack is never split.
     public var preRoll = 0.005
-    /// Longest slice kept (a long tail is noise, not the step).
-    public var maximumLength = 1.5
+    /// Longest slice kept: a step in water splashes for about half a second; a wading recording that goes on
+    /// without a clear new step is cut here (and faded) rather than played as one long step.
+    public var maximumLength = 0.9
 
     public init() {}
 
