@@ -24,20 +24,27 @@ enum SliceResampler {
             kernel(Double($0) / Double(tableResolution), cutoff: cutoff, span: span)
         }
         var output = [Float](repeating: 0, count: count)
-        for j in 0..<count {
-            let position = Double(j) * ratio
-            let lo = max(0, Int((position - span).rounded(.up)))
-            let hi = min(input.count - 1, Int((position + span).rounded(.down)))
-            guard lo <= hi else { continue }
-            var sum = 0.0
-            for k in lo...hi {
-                let x = abs(Double(k) - position) * Double(tableResolution)
-                let i = Int(x)
-                guard i + 1 < table.count else { continue }
-                let weight = table[i] + (table[i + 1] - table[i]) * (x - Double(i))
-                sum += Double(input[k]) * weight
+        // Unchecked buffers: this loop is most of a recorded render's time (about 17 taps per output sample).
+        input.withUnsafeBufferPointer { x in
+            table.withUnsafeBufferPointer { kernel in
+                output.withUnsafeMutableBufferPointer { y in
+                    for j in 0..<count {
+                        let position = Double(j) * ratio
+                        let lo = max(0, Int((position - span).rounded(.up)))
+                        let hi = min(x.count - 1, Int((position + span).rounded(.down)))
+                        guard lo <= hi else { continue }
+                        var sum = 0.0
+                        for k in lo...hi {
+                            let distance = abs(Double(k) - position) * Double(tableResolution)
+                            let i = Int(distance)
+                            guard i + 1 < kernel.count else { continue }
+                            let weight = kernel[i] + (kernel[i + 1] - kernel[i]) * (distance - Double(i))
+                            sum += Double(x[k]) * weight
+                        }
+                        y[j] = Float(sum)
+                    }
+                }
             }
-            output[j] = Float(sum)
         }
         return output
     }
