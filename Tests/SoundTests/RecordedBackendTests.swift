@@ -89,6 +89,8 @@ import Testing
             environment: [:], options: [LicencePolicy.optionKey: "cc0", RecordingLibrary.optionKey: dir.path])
         let backend = try #require(try SoundBackendRegistry.make("recorded", config: config) as? RecordedBackend)
         #expect(backend.policy == .cc0)
+        #expect(
+            backend.installed == "concrete 2 (CC BY 3.0), gravel 1 (CC BY-SA 3.0), sand 3 (CC0 1.0)")
         #expect(backend.availability() == .ready)
         let env = BackendConfig(environment: [RecordingLibrary.environmentKey: dir.path])
         #expect(try SoundBackendRegistry.make("recorded", config: env).availability() == .ready)

@@ -114,6 +114,9 @@ public struct RecordedBackend: SoundBackend, RecordingCreditsSource {
 
     public func recordingCredits() -> RecordingCredits { state.credits(policy: policy) }
 
+    /// What is installed per surface ("concrete 3 (CC BY 3.0), …"), for listings; nil when nothing is.
+    public var installed: String? { try? library.get().contents }
+
     /// Fade-in at the start of a cut: game recordings are trimmed tight and start mid-sound, and a cut before a
     /// step's onset lands in sound too; without it each step would start with a click.
     static let fadeInSeconds = 0.001
