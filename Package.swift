@@ -49,7 +49,9 @@ let package = Package(
                 "FootfallCore", "MediaIO", .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-            ]),
+            ],
+            // The recordings' manifest is installed next to the recordings by setup, not bundled.
+            exclude: ["Recorded/Resources"]),
         .target(
             name: "Mix",
             dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
