@@ -16,6 +16,15 @@ public struct SyntheticClip: Sendable {
         case mp4, mov, avi
     }
 
+    /// What is behind the moving bar.
+    public enum Background: Sendable, Equatable {
+        /// Mid-grey with the red and green corner markers.
+        case plain
+        /// A grey random texture (no markers) whose content moves `panX`, `panY` upright pixels per frame, as a
+        /// panning camera sees a wall: a point at p in frame 0 is at p + i·(panX, panY) in frame i.
+        case texture(panX: Double, panY: Double)
+    }
+
     public let path: String
     /// Upright size (what a viewer sees).
     public let width: Int
@@ -24,6 +33,8 @@ public struct SyntheticClip: Sendable {
     public let rotation: Int
     /// Presentation time of every frame, in order.
     public let frameTimes: [Double]
+    /// What is behind the moving bar.
+    public let background: Background
     /// The audio track that was encoded, if any.
     public let audio: AudioBuffer?
 
@@ -47,24 +58,27 @@ public struct SyntheticClip: Sendable {
     ///   - audio: e.g. `SyntheticAudio.clicks(at: [1.0], duration: 2)`; AAC in mp4/mov, PCM in avi.
     ///   - codec: `.h264` (fast preset by default), `.mpeg4` or `.msmpeg4v2` (avi only).
     ///   - audioStart: the audio's first sample is stamped this many seconds after the first frame.
+    ///   - background: `.texture(panX:panY:)` for a panning camera's view (camera-motion tests).
     @discardableResult
     public static func make(
         at path: String, width: Int = 320, height: Int = 240, fps: Double = 30, duration: Double = 2,
         vfrPattern: [Double]? = nil, rotation: Int = 0, audio: AudioBuffer? = nil, container: Container = .mp4,
-        codec: VideoCodecChoice = .h264(crf: 20, preset: "ultrafast"), audioStart: Double = 0
+        codec: VideoCodecChoice = .h264(crf: 20, preset: "ultrafast"), audioStart: Double = 0,
+        background: Background = .plain
     ) throws -> SyntheticClip {
         let times = vfrPattern ?? (0..<Int((duration * fps).rounded())).map { Double($0) / fps }
         let clip = SyntheticClip(
             path: path, width: width, height: height, rotation: ((rotation % 360) + 360) % 360, frameTimes: times,
-            audio: audio, frameDuration: 1 / fps)
+            background: background, audio: audio, frameDuration: 1 / fps)
         let options = VideoEncoderOptions(
             codec: codec, frameRate: fps,
             timeScale: vfrPattern == nil ? nil : (codec == .mpeg4 || codec == .msmpeg4v2 ? 60_000 : 90_000),
             rotation: clip.rotation,
             audio: audio, container: container.rawValue, audioStart: audioStart)
         let encoder = try VideoEncoder(path: path, width: clip.codedWidth, height: clip.codedHeight, options: options)
-        let base = clip.codedBackground()
+        let plain = background == .plain ? clip.codedBackground() : []
         for (i, t) in times.enumerated() {
+            let base = background == .plain ? plain : clip.codedTexture(frame: i)
             try encoder.append(
                 RGBFrame(
                     index: i, time: t, width: clip.codedWidth, height: clip.codedHeight,
@@ -119,6 +133,52 @@ public struct SyntheticClip: Sendable {
             }
         }
         return pixels
+    }
+
+    /// The texture background of frame `frame`, in coded orientation.
+    private func codedTexture(frame: Int) -> [UInt8] {
+        guard case .texture(let panX, let panY) = background else { return [] }
+        var pixels = [UInt8](repeating: 0, count: codedWidth * codedHeight * 3)
+        for y in 0..<codedHeight {
+            for x in 0..<codedWidth {
+                let u = upright(x: x, y: y)
+                let value = Self.texture(x: Double(u.x) - panX * Double(frame), y: Double(u.y) - panY * Double(frame))
+                let o = (y * codedWidth + x) * 3
+                pixels[o] = value
+                pixels[o + 1] = value
+                pixels[o + 2] = value
+            }
+        }
+        return pixels
+    }
+
+    /// Smooth value noise at a real-valued point: two octaves (cells of 11 and 4 px) of random lattice values
+    /// blended with a smoothstep, so that a sub-pixel pan moves it by exactly that much and no shift repeats it.
+    public static func texture(x: Double, y: Double) -> UInt8 {
+        func lattice(_ i: Int, _ j: Int, _ seed: UInt64) -> Double {
+            var h = UInt64(bitPattern: Int64(i)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= UInt64(bitPattern: Int64(j)) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= seed
+            h ^= h >> 31
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            return Double(h & 0xFFFF) / 65535
+        }
+        func noise(_ x: Double, _ y: Double, cell: Double, seed: UInt64) -> Double {
+            let fx = x / cell
+            let fy = y / cell
+            let i = Int(fx.rounded(.down))
+            let j = Int(fy.rounded(.down))
+            let tx = fx - Double(i)
+            let ty = fy - Double(j)
+            let sx = tx * tx * (3 - 2 * tx)
+            let sy = ty * ty * (3 - 2 * ty)
+            let top = lattice(i, j, seed) * (1 - sx) + lattice(i + 1, j, seed) * sx
+            let bottom = lattice(i, j + 1, seed) * (1 - sx) + lattice(i + 1, j + 1, seed) * sx
+            return top * (1 - sy) + bottom * sy
+        }
+        let value = 40 + 120 * noise(x, y, cell: 11, seed: 1) + 60 * noise(x, y, cell: 4, seed: 2)
+        return UInt8(min(max(value.rounded(), 0), 255))
     }
 
     /// A white bar, 4 px wide, at upright x = 8 × frame (mod width), below the markers.

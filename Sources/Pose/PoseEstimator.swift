@@ -7,6 +7,12 @@ public protocol FrameSource {
     func nextFrame() throws -> RGBFrame?
 }
 
+/// A decoded frame on its way to inference, with its thumbnail for camera motion when that is measured.
+struct DecodedFrame: Sendable {
+    var frame: RGBFrame
+    var thumbnail: GreyThumbnail?
+}
+
 /// Runs pose tracking over a whole video with decoding and inference overlapped on two threads, connected by a
 /// small bounded queue (no frame is dropped; at most `queueCapacity` frames are held).
 public enum PoseEstimator {
@@ -43,12 +49,16 @@ public enum PoseEstimator {
         sink: (@Sendable (RGBFrame, PoseFrame) throws -> Void)? = nil, progress: Progress? = nil
     ) throws -> [PoseFrame] {
         let tracker = try PoseTracker(options: options.tracker, threads: options.threads)
-        let queue = BoundedQueue<Result<RGBFrame, any Error>>(capacity: options.queueCapacity)
+        let queue = BoundedQueue<Result<DecodedFrame, any Error>>(capacity: options.queueCapacity)
+        let measureCamera = options.cameraMotion
         let decoder = Thread {
             do {
                 let source = try makeSource()
                 while let frame = try source.nextFrame() {
-                    if !queue.put(.success(frame)) { return }  // consumer stopped
+                    // The thumbnail is made here, beside the decoder, so that the inference thread only matches.
+                    let thumbnail = measureCamera ? GreyThumbnail(frame) : nil
+                    // False: the consumer stopped.
+                    if !queue.put(.success(DecodedFrame(frame: frame, thumbnail: thumbnail))) { return }
                 }
             } catch {
                 queue.put(.failure(error))
@@ -62,10 +72,15 @@ public enum PoseEstimator {
         var poses: [PoseFrame] = []
         poses.reserveCapacity(max(0, expectedFrames))
         let started = Date()
+        let camera = CameraMotionEstimator()
         while let item = queue.take() {
-            let frame = try item.get()
+            let decoded = try item.get()
+            let frame = decoded.frame
             // The models see the brightened frame; the overlay sink draws on the original.
-            let pose = try tracker.process(options.exposure?.apply(to: frame) ?? frame)
+            var pose = try tracker.process(options.exposure?.apply(to: frame) ?? frame)
+            if let thumbnail = decoded.thumbnail {
+                pose.camera = camera.update(thumbnail, walkers: pose.walkers.map(\.box))
+            }
             try sink?(frame, pose)
             poses.append(pose)
             progress?(poses.count, expectedFrames)

@@ -14,6 +14,8 @@ public struct PoseOptions: Sendable {
     public var minTrackFrames = 3
     /// Dark frames are brightened before the models see them; nil shows the models the frames as decoded.
     public var exposure: ExposureCorrection? = ExposureCorrection()
+    /// Measure the background's motion (a panning or hand-held camera) into `PoseFrame.camera`.
+    public var cameraMotion = true
     /// When set, an MP4 with skeletons, joints and walker ids drawn on the video is written here.
     public var overlayPath: String?
 
