@@ -8,7 +8,7 @@ extension StepDetector {
     func methodEvents(track: WalkerTrack, signals: SegmentSignals, view: ViewClassifier.Result, cutoffHz: Double)
         -> (events: [GaitCandidate], method: String?)
     {
-        let moving = view.lateralSpeed >= 0.1 || abs(view.approachRate) >= 0.04
+        let moving = view.travels
         let upright = track.isUpright()
         let automatic = (options.method == .automatic || options.method == .cascade) && upright
         let pelvis = PelvisBobMethod(options: options)

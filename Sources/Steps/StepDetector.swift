@@ -77,7 +77,7 @@ public struct StepDetector: Sendable {
                 // Someone who does not travel (or whose travel the picture does not show) walks only if the steps
                 // keep a rhythm: three or more at a steady cadence. A punch, a kick or a weight shift makes one or
                 // two.
-                let travels = views.contains { $0.0.lateralSpeed >= 0.1 || abs($0.0.approachRate) >= 0.04 }
+                let travels = views.contains { $0.0.travels }
                 if !travels {
                     let chains = PelvisBobMethod.rhythmicChains(
                         accepted.map(\.time), minInterval: options.minStepInterval,

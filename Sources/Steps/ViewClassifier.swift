@@ -15,6 +15,9 @@ struct ViewClassifier {
         var footVerticalExcursion: Double
         /// Correlation of the two heels' positions ahead of the pelvis (nil when both feet are rarely seen).
         var footCorrelation: Double?
+
+        /// The walker moves across or through the picture (0.1 heights/s across, or 4 % of its size a second).
+        var travels: Bool { lateralSpeed >= 0.1 || abs(approachRate) >= 0.04 }
     }
 
     /// Heel-to-pelvis excursion along x above which the gait is seen from the side: a side view shows ±0.2–0.3
