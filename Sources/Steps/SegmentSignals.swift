@@ -87,8 +87,12 @@ struct SegmentSignals {
             let footInside = track.poses.enumerated().map {
                 !confused.contains($0.offset) && inside($0.element, heel) && inside($0.element, toe)
             }
-            let heelOK = zip(track.poses, footInside).map { $1 && $0.isUsable(heel, threshold: threshold) }
-            let toeOK = zip(track.poses, footInside).map { $1 && $0.isUsable(toe, threshold: threshold) }
+            let heelOK = Self.usable(
+                heel, in: track, inside: footInside, threshold: threshold,
+                hidden: options.minHiddenFootVisibility, maxHiddenSpan: options.maxHiddenFootSpan)
+            let toeOK = Self.usable(
+                toe, in: track, inside: footInside, threshold: threshold,
+                hidden: options.minHiddenFootVisibility, maxHiddenSpan: options.maxHiddenFootSpan)
             heelUsable[foot] = heelOK
             toeUsable[foot] = toeOK
             let hx = channel(zip(track.poses, heelOK).map { $1 ? $0[heel].x : nil }, scale: rawHeight)
@@ -114,6 +118,38 @@ struct SegmentSignals {
         self.feet = feet
         self.heelUsable = heelUsable
         self.toeUsable = toeUsable
+    }
+
+    /// Per frame: the landmark is seen (visibility and presence ≥ `threshold`), or hidden only briefly — present,
+    /// visibility ≥ `hidden`, in a run no longer than `maxHiddenSpan` between seen frames (a heel behind the other
+    /// shank or its own foot at the strike). Longer low-visibility runs (a robe, legs the model only guesses) stay
+    /// missing.
+    static func usable(
+        _ index: LandmarkIndex, in track: WalkerTrack, inside: [Bool], threshold: Double, hidden: Double,
+        maxHiddenSpan: Double
+    ) -> [Bool] {
+        let poses = track.poses
+        let seen = poses.indices.map { inside[$0] && poses[$0].isUsable(index, threshold: threshold) }
+        guard hidden < threshold else { return seen }
+        let guessed = poses.indices.map {
+            inside[$0] && poses[$0].isUsable(index, threshold: hidden, presence: threshold)
+        }
+        var out = seen
+        var i = 0
+        while i < poses.count {
+            guard !seen[i], guessed[i] else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < poses.count, !seen[j + 1], guessed[j + 1] { j += 1 }
+            let bounded = i > 0 && seen[i - 1] && j + 1 < poses.count && seen[j + 1]
+            if bounded, track.times[j + 1] - track.times[i - 1] <= maxHiddenSpan {
+                for k in i...j { out[k] = true }
+            }
+            i = j + 1
+        }
+        return out
     }
 
     /// Filters each run separately; values outside the runs become nil.

@@ -22,9 +22,9 @@ extension StepDetector {
             let footSteps = found.filter {
                 $0.kind == .heelStrike && $0.rejectReason == nil && $0.confidence >= options.minConfidence
             }.count
+            let bounce = moving ? pelvis.events(in: signals, moving: true) : []
             if moving, duration >= 1.5 {
                 // The feet (small, robed, blurred) gave less than half the steps the body's rhythm shows.
-                let bounce = pelvis.events(in: signals, moving: true)
                 if 2 * footSteps < bounce.count { return (bounce, PelvisBobMethod.name) }
             }
             if !moving, footSteps < 2 {
@@ -36,7 +36,8 @@ extension StepDetector {
                     return (steady, GaitMethodChoice.vertical.rawValue)
                 }
             }
-            return (found, GaitCycleMethod.name)
+            let fill = footBlindFill(found: found, track: track, signals: signals, bounce: bounce)
+            return (found + fill, GaitCycleMethod.name)
         }
         let method = chooseMethod(view.view)
         var found: [GaitCandidate] = []

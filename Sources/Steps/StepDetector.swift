@@ -10,7 +10,7 @@ import Logging
 /// (`GaitPlausibility`). `--method cascade|zeni|vertical` runs the earlier per-view methods instead.
 public struct StepDetector: Sendable {
     public var options: StepDetectorOptions
-    private static let logger = Logger(label: "footfall.steps")
+    static let logger = Logger(label: "footfall.steps")
 
     public init(options: StepDetectorOptions = .init()) {
         self.options = options

@@ -23,6 +23,13 @@ public struct StepDetectorOptions: Sendable, Equatable {
     public var nyquistFraction: Double = 0.8
     /// Landmarks below this visibility (or presence) count as missing.
     public var minVisibility: Double = 0.5
+    /// A heel or toe that is present (inside the picture, presence ≥ `minVisibility`) but hidden behind the other
+    /// leg still counts down to this visibility: seen from the front or back, the landing heel is behind the foot
+    /// or the other shank exactly at the strike, and the model's guess of it is better than a gap there.
+    public var minHiddenFootVisibility: Double = 0.1
+    /// The longest such hiding, seconds between the seen frames around it: a strike's occlusion lasts a few
+    /// frames.
+    public var maxHiddenFootSpan: Double = 0.25
     /// Missing spans up to this long are bridged by interpolation; longer ones split the track (no events inside).
     public var maxBridgedGap: Double = 0.15
     /// Events this close to a gap or a track end get lower confidence (their extremum may be cut off).

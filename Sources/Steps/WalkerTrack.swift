@@ -105,8 +105,8 @@ extension WalkerPose {
     }
 
     /// Whether a landmark is usable: visible and present at least `threshold`.
-    func isUsable(_ index: LandmarkIndex, threshold: Double) -> Bool {
+    func isUsable(_ index: LandmarkIndex, threshold: Double, presence: Double? = nil) -> Bool {
         let l = self[index]
-        return l.x.isFinite && l.y.isFinite && l.visibility >= threshold && l.presence >= threshold
+        return l.x.isFinite && l.y.isFinite && l.visibility >= threshold && l.presence >= (presence ?? threshold)
     }
 }
