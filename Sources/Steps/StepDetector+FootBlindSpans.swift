@@ -44,8 +44,9 @@ extension StepDetector {
     }
 
     /// Time spans (at least `minDuration` long) of a track where neither heel is usable but the body is seen.
-    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [ClosedRange<Double>]
-    {
+    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [ClosedRange<
+        Double
+    >] {
         let left = signals.heelUsable[.left] ?? []
         let right = signals.heelUsable[.right] ?? []
         var spans: [ClosedRange<Double>] = []
