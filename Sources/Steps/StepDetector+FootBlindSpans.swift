@@ -2,6 +2,8 @@ import FootfallCore
 import Foundation
 
 extension StepDetector {
+    typealias Span = ClosedRange<Double>
+
     /// Steps where a travelling walker's feet leave the picture (walking toward the camera until the feet pass
     /// the lower edge, a character's feet below a game's frame) or are both hidden, while the body stays in view.
     /// The body keeps bouncing once per step there; its lowest points come a walker-specific lag after the heel
@@ -44,9 +46,7 @@ extension StepDetector {
     }
 
     /// Time spans (at least `minDuration` long) of a track where neither heel is usable but the body is seen.
-    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [ClosedRange<
-        Double
-    >] {
+    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [Span] {
         let left = signals.heelUsable[.left] ?? []
         let right = signals.heelUsable[.right] ?? []
         var spans: [ClosedRange<Double>] = []
