@@ -228,7 +228,7 @@ class StepEditor {
     const steps = this.state.steps.filter((s) => s.walker === walker).sort((a, b) => a.time - b.time);
     const choice = this.state.walkers.find((w) => w.walker === walker) || {};
     const shoe = make("select", { class: "mini", "aria-label": `Walker ${walker} shoe`, "data-walker": walker, "data-field": "shoe" },
-      make("option", { value: "", text: `${this.defaultShoe} (job)` }),
+      make("option", { value: "", text: this.defaultShoe, title: "the job's shoe" }),
       ...this.shoes.map((s) => make("option", { value: s, text: s, selected: choice.shoe === s })));
     const surface = make("select", { class: "mini", "aria-label": `Walker ${walker} surface`, "data-walker": walker, "data-field": "surface" },
       make("option", { value: "", text: "detected" }),
