@@ -8,12 +8,25 @@ public struct JobRenderRequest: Sendable {
     public var config: FootfallConfig
     /// Steps from an earlier render of the same upload: a re-render reuses them instead of running pose again.
     public var stepsFile: String?
+    /// Steps already placed, each with its surface (the job's edits): the render skips pose, steps and surface
+    /// detection and only makes the sound.
+    public var placedSteps: StepsDocument?
+    /// Shoe per walker id for `placedSteps`; other walkers wear the config's shoe.
+    public var shoes: [Int: String]
+    /// An earlier render's video with the same picture, to copy instead of re-encoding the upload's.
+    public var pictureSource: String?
 
-    public init(video: String, outputDirectory: String, config: FootfallConfig, stepsFile: String? = nil) {
+    public init(
+        video: String, outputDirectory: String, config: FootfallConfig, stepsFile: String? = nil,
+        placedSteps: StepsDocument? = nil, shoes: [Int: String] = [:], pictureSource: String? = nil
+    ) {
         self.video = video
         self.outputDirectory = outputDirectory
         self.config = config
         self.stepsFile = stepsFile
+        self.placedSteps = placedSteps
+        self.shoes = shoes
+        self.pictureSource = pictureSource
     }
 }
 

@@ -28,13 +28,26 @@ public struct PipelineJobRenderer: JobRenderer {
         -> JobRenderOutput
     {
         let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
+        let result: RenderResult
+        if let placed = request.placedSteps {
+            result = try await pipeline.render(
+                placed: PlacedStepsRequest(
+                    video: request.video, pictureSource: request.pictureSource,
+                    outputDirectory: request.outputDirectory, config: request.config, document: placed,
+                    shoes: request.shoes, force: true, environment: environment))
+        } else {
+            result = try await fullRender(request, pipeline: pipeline)
+        }
+        return JobRenderOutput(
+            outputs: result.outputs, document: result.document, warnings: result.warnings,
+            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
+    }
+
+    private func fullRender(_ request: JobRenderRequest, pipeline: RenderPipeline) async throws -> RenderResult {
         var renderRequest = RenderRequest(
             video: request.video, outputDirectory: request.outputDirectory, config: request.config,
             stepsFile: request.stepsFile, force: true)
         renderRequest.environment = environment
-        let result = try await pipeline.render(renderRequest)
-        return JobRenderOutput(
-            outputs: result.outputs, document: result.document, warnings: result.warnings,
-            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
+        return try await pipeline.render(renderRequest)
     }
 }

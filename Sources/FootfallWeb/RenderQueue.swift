@@ -77,13 +77,13 @@ actor RenderQueue {
         let render = job.renderCount
         let folder = await store.folder(of: id)
         let out = await store.outputFolder(of: id)
-        let steps = JobOutputs.keepSteps(from: out, in: folder)
-        let request = JobRenderRequest(
-            video: folder.appendingPathComponent(job.upload.storedName).path, outputDirectory: out.path,
-            config: job.overrides.applied(to: base), stepsFile: steps?.path)
         let store = self.store
         logger.info("render started", metadata: ["job": "\(id)", "render": "\(render)"])
         do {
+            let config = job.overrides.applied(to: base)
+            let request = try JobRenderInputs.request(
+                video: folder.appendingPathComponent(job.upload.storedName).path, folder: folder, out: out,
+                config: config, wholeClipSurface: config.surface)
             try? FileManager.default.removeItem(at: out)
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             let output = try await renderer.render(request) { stage, fraction in
@@ -91,6 +91,11 @@ actor RenderQueue {
             }
             let files = try JobOutputs.collect(output, in: out)
             try JobOutputs.saveTimeline(output.document, in: folder)
+            if request.placedSteps == nil {
+                try JobSteps.saveBase(output.document, in: folder)
+                JobSteps.keepPicture(from: out, files: files, in: folder)
+            }
+            Waveform.save(fromOutputs: files, in: out, to: folder)
             await store.update(id) {
                 $0.status = .done
                 $0.stage = "done"

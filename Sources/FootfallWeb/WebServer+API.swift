@@ -23,12 +23,7 @@ extension WebServer {
             let job = try await self.job(context.parameters.require("id"))
             return JSONResponse.make(await self.view(job))
         }
-        api.get("jobs/:id/steps") { _, context in
-            let job = try await self.job(context.parameters.require("id"))
-            guard job.status == .done, let document = JobOutputs.loadTimeline(in: await self.store.folder(of: job.id))
-            else { throw APIError.notFound("job \(job.id) has no steps yet (status: \(job.status.rawValue))") }
-            return JSONResponse.make(document)
-        }
+        addEditRoutes(to: api)
         api.get("jobs/:id/files/:name") { request, context in
             let job = try await self.job(context.parameters.require("id"))
             let name = try context.parameters.require("name")

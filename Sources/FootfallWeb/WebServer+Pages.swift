@@ -69,7 +69,6 @@ extension WebServer {
     }
 
     func jobContext(_ job: JobRecord) async -> [String: Any] {
-        let folder = await store.folder(of: job.id)
         var context: [String: Any] = [
             "id": job.id, "name": job.upload.originalName, "status": job.status.rawValue,
             "isDone": job.status == .done, "isFailed": job.status == .failed,
@@ -93,9 +92,14 @@ extension WebServer {
         {
             context["video"] = video
         }
-        if job.status == .done, let document = JobOutputs.loadTimeline(in: folder) {
-            context["timeline"] = TimelineModel(document: document, fallbackDuration: job.upload.duration).context
+        if job.status == .done, let steps = try? await editableSteps(job) {
+            context["timeline"] = TimelineModel(document: steps.document, fallbackDuration: job.upload.duration).context
+            context["edited"] = steps.edited
         }
+        context["fpsValue"] = String(job.upload.frameRate)
+        context["shoes"] = ShoeKind.allCases.map(\.rawValue).joined(separator: ",")
+        context["surfaceNames"] = SurfaceKind.allCases.map(\.rawValue).joined(separator: ",")
+        context["shoeUsed"] = job.overrides.applied(to: config.render).shoe
         return context
     }
 

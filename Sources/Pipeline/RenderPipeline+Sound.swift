@@ -24,7 +24,16 @@ extension RenderPipeline {
         for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, into bank: SoundBank,
         timings: inout StageTimings, warnings: inout [String]
     ) async throws {
-        let requests = try plan.soundRequests(shoe: shoe)
+        try await sounds(
+            for: try plan.soundRequests(shoe: shoe), backend: backend, into: bank, timings: &timings,
+            warnings: &warnings)
+    }
+
+    /// The same for requests already made (a re-render gives each walker its own shoe).
+    func sounds(
+        for requests: [SoundRequest], backend: any SoundBackend, into bank: SoundBank, timings: inout StageTimings,
+        warnings: inout [String]
+    ) async throws {
         let size = max(1, backend.preferredBatchSize)
         progress.update(stage: "sound", fraction: 0)
         var said = Set(warnings)

@@ -1,6 +1,7 @@
 import FootfallCore
 import FootfallTesting
 import Foundation
+import MediaIO
 import Testing
 
 @testable import FootfallWeb
@@ -30,9 +31,16 @@ actor Gate {
 
 /// Stands in for the render pipeline: reports stages, then writes small real files the way the pipeline names them
 /// (the "rendered" MP4 is a copy of the upload, so the player and Range requests have a real video).
+/// The render requests a fake renderer received, in order.
+actor RenderLog {
+    private(set) var requests: [JobRenderRequest] = []
+    func append(_ request: JobRenderRequest) { requests.append(request) }
+}
+
 struct FakeRenderer: JobRenderer {
     let gate: Gate
     var failWith: FootfallError?
+    var log = RenderLog()
     var backendNames: [String] { ["procedural", "samples", "runpod"] }
 
     func backendChoices(config: FootfallConfig) -> [BackendChoice] {
@@ -42,6 +50,8 @@ struct FakeRenderer: JobRenderer {
     }
 
     func render(_ request: JobRenderRequest, progress: @escaping JobProgressHandler) async throws -> JobRenderOutput {
+        await log.append(request)
+        if let placed = request.placedSteps { return try renderPlaced(placed, request) }
         progress("pose", 0.25)
         await gate.wait()
         if let failWith { throw failWith }
@@ -74,6 +84,22 @@ struct FakeRenderer: JobRenderer {
     }
 }
 
+extension FakeRenderer {
+    /// Edited steps: a real WAV with a click on each step (so the waveform has something to show), the steps and the
+    /// picture copied as the MP4, as the pipeline does.
+    func renderPlaced(_ placed: StepsDocument, _ request: JobRenderRequest) throws -> JobRenderOutput {
+        let stem = URL(fileURLWithPath: request.video).deletingPathExtension().lastPathComponent
+        let out = URL(fileURLWithPath: request.outputDirectory)
+        let wav = out.appendingPathComponent("\(stem).footsteps.wav")
+        try WAVWriter.write(SyntheticAudio.clicks(at: placed.steps.map(\.time), duration: 2), to: wav.path)
+        try placed.encoded().write(to: out.appendingPathComponent("\(stem).steps.json"))
+        let mp4 = out.appendingPathComponent("\(stem).footsteps.mp4")
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: request.pictureSource ?? request.video), to: mp4)
+        return JobRenderOutput(outputs: [wav.path, mp4.path], document: placed)
+    }
+}
+
 /// A server on a free loopback port over a temporary data folder, driven with URLSession like a real client.
 final class TestServer: Sendable {
     let server: WebServer
@@ -82,13 +108,14 @@ final class TestServer: Sendable {
 
     static func start(
         data: String, gate: Gate = Gate(open: true), failWith: FootfallError? = nil, maxUploadBytes: Int = 50_000_000,
-        maxDuration: Double = 600
+        maxDuration: Double = 600, log: RenderLog = RenderLog()
     ) async throws -> TestServer {
         let config = WebServerConfig(
             host: "127.0.0.1", port: 0, dataDirectory: data, maxUploadBytes: maxUploadBytes,
             maxDurationSeconds: maxDuration)
         let server = try await WebServer(
-            config: config, renderer: FakeRenderer(gate: gate, failWith: failWith), prober: MediaProbeUploadProber())
+            config: config, renderer: FakeRenderer(gate: gate, failWith: failWith, log: log),
+            prober: MediaProbeUploadProber())
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = server.makeApplication { port in continuation.yield(port) }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
@@ -119,9 +146,11 @@ final class TestServer: Sendable {
         return try await send(request)
     }
 
-    func post(_ path: String, body: Data, contentType: String) async throws -> (Data, HTTPURLResponse) {
+    func post(_ path: String, body: Data, contentType: String, method: String = "POST") async throws -> (
+        Data, HTTPURLResponse
+    ) {
         var request = URLRequest(url: url(path))
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue(contentType, forHTTPHeaderField: "Content-Type")
         request.httpBody = body
         return try await send(request)

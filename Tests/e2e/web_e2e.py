@@ -26,11 +26,14 @@ import sys
 import tempfile
 import time
 import urllib.request
+import wave
 from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -43,6 +46,8 @@ RENDER_LIMIT = 240
 CLIP_SECONDS = 6
 PRE_ROLL = 0.3  # app.js seeks this far before a strike so the sound is heard
 TOLERANCE = 0.1
+TRANSIENT_TOLERANCE = 0.001  # the done-when of issue 18: transients at the edited times ±1 ms
+ISOLATION = 0.15  # edited steps are kept this far from any other step, so each transient is its own
 
 
 class Failure(Exception):
@@ -273,6 +278,192 @@ def rerender(driver, shots, base, job_id, first_job):
     check(all(m.text == marks[0].text for m in marks), "the marks' surface letters differ after one surface was chosen")
 
 
+def wav_envelope(path):
+    """The track's loudest channel, rectified and averaged over 1 ms (as the sound backends find transients)."""
+    with wave.open(str(path)) as w:
+        check(w.getsampwidth() == 3, f"the WAV has {8 * w.getsampwidth()}-bit samples, expected 24")
+        channels, rate, frames = w.getnchannels(), w.getframerate(), w.getnframes()
+        raw = w.readframes(frames)
+    loudest = [0.0] * frames
+    for i in range(frames):
+        for c in range(channels):
+            offset = 3 * (i * channels + c)
+            value = abs(int.from_bytes(raw[offset:offset + 3], "little", signed=True)) / 8388608
+            if value > loudest[i]:
+                loudest[i] = value
+    half = rate // 2000
+    prefix = [0.0]
+    for v in loudest:
+        prefix.append(prefix[-1] + v)
+    envelope = [(prefix[min(frames, i + half + 1)] - prefix[max(0, i - half)]) / (min(frames, i + half + 1) - max(0, i - half))
+                for i in range(frames)]
+    return envelope, rate
+
+
+def transient_near(envelope, rate, time, window=0.02):
+    start, end = max(0, int((time - window) * rate)), min(len(envelope), int((time + window) * rate))
+    index = max(range(start, end), key=lambda i: envelope[i])
+    return index / rate, envelope[index]
+
+
+def isolated(time, steps, skip=(), distance=ISOLATION):
+    return all(abs(s["time"] - time) >= distance for i, s in enumerate(steps) if i not in skip)
+
+
+def lane_x(driver, track, time):
+    """The pixel offset from the track's centre (Selenium's origin) where `time` is."""
+    width = driver.execute_script("return arguments[0].getBoundingClientRect().width", track)
+    duration = float(driver.find_element(By.ID, "timeline").get_attribute("data-duration"))
+    return time / duration * width - width / 2
+
+
+def api_steps(base, job_id):
+    return get_json(f"{base}/api/jobs/{job_id}/steps")
+
+
+def wait_saved(driver):
+    wait_for(driver, 10, "the edits to be saved", lambda d: d.find_element(By.ID, "save-status").text.startswith("Saved"))
+
+
+def edit_steps(driver, shots, base, job_id, work):
+    """The step editor (issue 18): drag, add, delete, shoe, frames, undo/redo, then re-render the edits."""
+    wait_for(driver, 15, "the step editor", lambda d: d.execute_script(
+        "return !!window.footfallEditor && !document.getElementById('editor-bar').hidden"))
+    player = driver.find_element(By.ID, "player")
+    before = api_steps(base, job_id)
+    steps = sorted(before["steps"], key=lambda s: s["time"])
+    duration = float(driver.find_element(By.ID, "timeline").get_attribute("data-duration"))
+    check(len(steps) >= 3, f"the demo cut has only {len(steps)} steps; the editor test needs 3")
+
+    # Choose a step to delete and one to move (with a free spot to move it to), each away from the others.
+    def free(time, skip):
+        return 0.3 < time < duration - 0.3 and isolated(time, steps, skip)
+    deleted = next((i for i in range(len(steps)) if isolated(steps[i]["time"], steps, {i}, 0.25)), None)
+    check(deleted is not None, "no step stands 0.25 s away from the others to delete")
+    moves = [(i, steps[i]["time"] + d) for i in range(len(steps)) if i != deleted
+             for d in (0.3, -0.3, 0.45, -0.45, 0.6, -0.6) if free(steps[i]["time"] + d, {i, deleted})]
+    check(moves, "no step can be moved to a free spot")
+    moved, target = moves[0]
+    taken = [s["time"] for i, s in enumerate(steps) if i not in (moved, deleted)] + [target]
+    added = next((t / 20 for t in range(6, int(duration * 20) - 6)
+                  if all(abs(t / 20 - x) >= ISOLATION for x in taken)), None)
+    check(added is not None, "no free spot to add a step")
+    moved_walker, added_walker = steps[moved]["walker"], steps[0]["walker"]
+    deleted_time = steps[deleted]["time"]
+    first_wav = work / "before.wav"
+    files = get_json(f"{base}/api/jobs/{job_id}")["files"]
+    first_name = next(f for f in files if f.endswith(".footsteps.wav"))
+    with urllib.request.urlopen(f"{base}/api/jobs/{job_id}/files/{first_name}", timeout=30) as response:
+        first_wav.write_bytes(response.read())
+    envelope_before, rate_before = wav_envelope(first_wav)
+    _, heard_before = transient_near(envelope_before, rate_before, deleted_time)
+
+    # Drag: the mark follows the pointer and the video shows the frame under it.
+    mark = driver.find_element(By.CSS_SELECTOR, f".mark[data-time='{steps[moved]['time']:.3f}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    track = mark.find_element(By.XPATH, "..")
+    dx = lane_x(driver, track, target) - lane_x(driver, track, steps[moved]["time"])
+    ActionChains(driver).move_to_element(mark).click_and_hold().move_by_offset(dx / 2, 0) \
+        .move_by_offset(dx - dx / 2, 0).release().perform()
+    wait_saved(driver)
+    after_move = sorted(api_steps(base, job_id)["steps"], key=lambda s: s["time"])
+    new_times = sorted(s["time"] for s in after_move)
+    moved_to = min((t for t in new_times), key=lambda t: abs(t - target))
+    check(abs(moved_to - target) < 0.05, f"dragging the step at {steps[moved]['time']:.3f} s to {target:.3f} s "
+          f"left it at {moved_to:.3f} s")
+    check(abs(player.get_property("currentTime") - moved_to) < 0.06,
+          f"after the drag the video shows {player.get_property('currentTime'):.3f} s, the step is at {moved_to:.3f} s")
+    log(f"dragged the step at {steps[moved]['time']:.3f} s to {moved_to:.3f} s; the video followed")
+
+    # Add: click an empty spot in a lane.
+    lane = driver.find_element(By.CSS_SELECTOR, f".lane-track[data-walker='{added_walker}']")
+    ActionChains(driver).move_to_element_with_offset(lane, lane_x(driver, lane, added), 8).click().perform()
+    wait_saved(driver)
+    now = api_steps(base, job_id)["steps"]
+    check(len(now) == len(steps) + 1, f"clicking an empty spot gave {len(now)} steps, expected {len(steps) + 1}")
+    added_at = min((s["time"] for s in now if s["walker"] == added_walker and s.get("method") == "manual"),
+                   key=lambda t: abs(t - added))
+    check(abs(added_at - added) < 0.05, f"the step added at {added:.3f} s is at {added_at:.3f} s")
+    log(f"added a step for walker {added_walker} at {added_at:.3f} s")
+
+    # Delete: select the mark, press Delete; undo brings it back, redo deletes it again.
+    mark = driver.find_element(By.CSS_SELECTOR, f".mark[data-time='{deleted_time:.3f}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    mark.click()
+    driver.execute_script("arguments[0].pause()", player)
+    count = len(driver.find_elements(By.CSS_SELECTOR, ".timeline .mark"))
+    ActionChains(driver).send_keys(Keys.DELETE).perform()
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".timeline .mark")) == count - 1, "Delete did not remove the mark")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".timeline .mark")) == count, "Ctrl+Z did not bring the step back")
+    ActionChains(driver).key_down(Keys.CONTROL).key_down(Keys.SHIFT).send_keys("z").key_up(Keys.SHIFT) \
+        .key_up(Keys.CONTROL).perform()
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".timeline .mark")) == count - 1, "Ctrl+Shift+Z did not redo the delete")
+    log(f"deleted the step at {deleted_time:.3f} s (Delete, Ctrl+Z, Ctrl+Shift+Z)")
+
+    # Shoe for the moved step's walker.
+    Select(driver.find_element(By.CSS_SELECTOR, f"select[data-walker='{moved_walker}'][data-field='shoe']")).select_by_value("boots")
+    wait_saved(driver)
+
+    # Frame stepping and slow playback.
+    start = player.get_property("currentTime")
+    ActionChains(driver).send_keys(".").perform()
+    fps = float(driver.find_element(By.ID, "timeline").get_attribute("data-fps"))
+    wait_for(driver, 5, "'.' to step a frame", lambda d: abs(player.get_property("currentTime") - start - 1 / fps) < 0.5 / fps
+             or abs(player.get_property("currentTime") - (round(start * fps) + 1) / fps) < 0.01)
+    driver.find_element(By.CSS_SELECTOR, "[data-speed='0.25']").click()
+    check(player.get_property("playbackRate") == 0.25, "the 0.25× button did not slow the player down")
+    driver.find_element(By.CSS_SELECTOR, "[data-speed='1']").click()
+
+    edited = api_steps(base, job_id)
+    check(edited["edited"], "the job does not say its steps were edited")
+    check(len(edited["steps"]) == len(steps), f"{len(edited['steps'])} steps after one add and one delete of {len(steps)}")
+    shoes = {w["walker"]: w["shoe"] for w in edited["walkers"]}
+    check(shoes.get(moved_walker) == "boots", f"walker {moved_walker}'s shoe is {shoes.get(moved_walker)}")
+    check(all(abs(s["time"] - deleted_time) > 0.01 for s in edited["steps"]), "the deleted step is still there")
+    shoot(driver, shots, "8-editor.png")
+
+    # Re-render the edits with the procedural backend, surfaces detected.
+    form = driver.find_element(By.ID, "render-form")
+    Select(form.find_element(By.NAME, "backend")).select_by_value("procedural")
+    Select(form.find_element(By.NAME, "surface")).select_by_value("auto")
+    render_count = get_json(f"{base}/api/jobs/{job_id}")["render_count"]
+    driver.find_element(By.ID, "edit-render").click()
+    wait_for(driver, 30, "the edited re-render to start",
+             lambda d: get_json(f"{base}/api/jobs/{job_id}")["render_count"] > render_count)
+    job = wait_done(driver, base, job_id)
+    stages = [t["stage"] for t in job["timings"]]
+    check("pose" not in stages and "surface" not in stages, f"the edited re-render ran {stages}")
+    seconds = sum(t["seconds"] for t in job["timings"])
+    parts = ", ".join(f"{t['stage']} {t['seconds']:.2f}" for t in job["timings"])
+    log(f"re-rendered the edits in {seconds:.2f} s ({parts})")
+
+    # The WAV, downloaded as the page's link does.
+    wav_name = next(f for f in job["files"] if f.endswith(".footsteps.wav"))
+    link = driver.find_element(By.CSS_SELECTOR, f".downloads a[href*='{wav_name}']").get_attribute("href")
+    wav = work / "edited.wav"
+    with urllib.request.urlopen(link, timeout=30) as response:
+        wav.write_bytes(response.read())
+    envelope, rate = wav_envelope(wav)
+    rendered = api_steps(base, job_id)["steps"]
+    heard = {}
+    for label, time in (("moved", moved_to), ("added", added_at)):
+        at, level = transient_near(envelope, rate, time)
+        check(abs(at - time) <= TRANSIENT_TOLERANCE,
+              f"the {label} step is at {time:.4f} s but its transient at {at:.4f} s ({1000 * (at - time):+.1f} ms)")
+        heard[label] = level
+    loudest_gone, _ = max(((envelope[i], i) for i in range(int((deleted_time - 0.03) * rate), int((deleted_time + 0.03) * rate))))
+    quietest = min(heard.values())
+    check(loudest_gone < 0.1 * min(quietest, heard_before),
+          f"the deleted step's spot ({deleted_time:.3f} s) is not silent: {loudest_gone:.5f} against {quietest:.5f} "
+          f"at the edited steps and {heard_before:.5f} there before")
+    check(len(rendered) == len(edited["steps"]), "the rendered steps are not the edited ones")
+    log(f"WAV: transients at the moved ({moved_to:.3f} s) and added ({added_at:.3f} s) steps within 1 ms; "
+        f"the deleted step's spot is silent ({loudest_gone:.1e}; {heard_before:.1e} before the edit)")
+    check_result(driver, shots, base, job_id, "9-edited-result.png")
+
+
+
 def phone_view(driver, shots):
     """The result page on a phone-sized window: the timeline must still fit across the screen."""
     driver.set_window_size(390, 844)
@@ -330,6 +521,7 @@ def main():
         player, marks, _ = check_result(driver, shots, base, job_id, "3-result.png")
         click_mark(driver, shots, player, marks)
         rerender(driver, shots, base, job_id, job)
+        edit_steps(driver, shots, base, job_id, work)
         phone_view(driver, shots)
         bad_upload(driver, shots, base, work)
         failed = False

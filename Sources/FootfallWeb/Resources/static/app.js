@@ -1,4 +1,5 @@
-// Footfall web interface: upload with progress, live job status, timeline seeking, re-render. No dependencies.
+// Footfall web interface: upload with progress, live job status, re-render. No dependencies (the timeline and its
+// step editor are in editor.js).
 "use strict";
 
 // Same words as PageFormat.stageLabel on the server.
@@ -107,37 +108,7 @@ function setupJob() {
     };
     poll();
   }
-  setupTimeline();
   setupRerender();
-}
-
-function setupTimeline() {
-  const player = document.getElementById("player");
-  const timeline = document.querySelector(".timeline");
-  if (!player || !timeline) return;
-  const duration = parseFloat(timeline.dataset.duration) || 1;
-  const marks = Array.from(timeline.querySelectorAll(".mark"));
-  marks.forEach((mark) => mark.addEventListener("click", () => {
-    // A little before the strike, so the sound is heard.
-    player.currentTime = Math.max(0, parseFloat(mark.dataset.time) - 0.3);
-    player.play().catch(() => {});
-  }));
-  const heads = timeline.querySelectorAll(".playhead");
-  const update = () => {
-    const t = player.currentTime;
-    const left = `${Math.min(100, (100 * t) / duration)}%`;
-    heads.forEach((head) => { head.style.left = left; });
-    marks.forEach((mark) => mark.classList.toggle("now", Math.abs(parseFloat(mark.dataset.time) - t) < 0.12));
-  };
-  // timeupdate comes only about 4 times a second: while playing, follow every frame so the playhead moves smoothly
-  // and no mark's highlight is skipped.
-  const follow = () => {
-    update();
-    if (!player.paused && !player.ended) requestAnimationFrame(follow);
-  };
-  player.addEventListener("play", () => requestAnimationFrame(follow));
-  player.addEventListener("timeupdate", update);
-  player.addEventListener("seeked", update);
 }
 
 function setupRerender() {
@@ -147,6 +118,11 @@ function setupRerender() {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     error.hidden = true;
+    // Pending step edits are saved first, so the render uses them (editor.js).
+    if (window.footfallEditor && !(await window.footfallEditor.flush())) {
+      showError(error, "The step edits could not be saved; see the message above the timeline.");
+      return;
+    }
     const data = Object.fromEntries(new FormData(form).entries());
     const response = await fetch(`/api/jobs/${form.dataset.job}/render`, {
       method: "POST",
