@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export", "Report",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

@@ -10,15 +10,16 @@ public struct BackendListing: Sendable, Equatable {
 
 /// Maps `--backend` names to backends.
 public enum SoundBackendRegistry {
-    public static let defaultName = "procedural"
+    /// The one that sounds most real; without its recordings a render falls back to procedural (`resolve`).
+    public static let defaultName = "recorded"
 
     /// Every backend Footfall knows, in listing order. To add one, give it a `static let factory` and list it here.
     public static let factories: [SoundBackendFactory] = [
+        RecordedBackend.factory,
         ProceduralBackend.factory,
         SamplesBackend.factory,
         MockBackend.factory,
         RunPodBackend.factory,
-        RecordedBackend.factory,
     ]
 
     public static var names: [String] { factories.map(\.name) }

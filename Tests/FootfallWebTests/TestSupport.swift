@@ -33,7 +33,7 @@ actor Gate {
 struct FakeRenderer: JobRenderer {
     let gate: Gate
     var failWith: FootfallError?
-    var backendNames: [String] { ["procedural", "samples", "runpod"] }
+    var backendNames: [String] { ["recorded", "procedural", "samples", "runpod"] }
 
     func backendChoices(config: FootfallConfig) -> [BackendChoice] {
         backendNames.map {
