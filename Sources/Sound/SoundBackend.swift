@@ -65,8 +65,12 @@ public protocol SoundBackend: Sendable {
     /// How many requests a render sends per call: small for local synthesis, everything at once for remote
     /// backends that batch and cache by request.
     var preferredBatchSize: Int { get }
+    /// What it has to play, for `footfall backends` (e.g. the recordings installed per surface); nil: nothing to
+    /// list.
+    var inventory: String? { get }
 }
 
 extension SoundBackend {
     public var preferredBatchSize: Int { 256 }
+    public var inventory: String? { nil }
 }

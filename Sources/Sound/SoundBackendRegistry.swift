@@ -6,6 +6,8 @@ public struct BackendListing: Sendable, Equatable {
     public var summary: String
     public var availability: BackendAvailability
     public var isDefault: Bool
+    /// What the backend has to play (`SoundBackend.inventory`).
+    public var inventory: String? = nil
 }
 
 /// Maps `--backend` names to backends.
@@ -50,13 +52,17 @@ public enum SoundBackendRegistry {
     {
         factories.map { f in
             let availability: BackendAvailability
+            var inventory: String?
             do {
-                availability = try f.make(config).availability()
+                let backend = try f.make(config)
+                availability = backend.availability()
+                inventory = backend.inventory
             } catch {
                 availability = .unavailable(String(describing: error))
             }
             return BackendListing(
-                name: f.name, summary: f.summary, availability: availability, isDefault: f.name == defaultName)
+                name: f.name, summary: f.summary, availability: availability, isDefault: f.name == defaultName,
+                inventory: inventory)
         }
     }
 }

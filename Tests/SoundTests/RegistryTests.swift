@@ -97,4 +97,16 @@ import Testing
         let resolved = try SoundBackendRegistry.resolve(nil, config: config)
         #expect(resolved.backend.name == "recorded" && resolved.warning == nil)
     }
+
+    /// `footfall backends` says what the recorded backend has: how many recordings per surface, their licences.
+    @Test(.enabled(if: InstalledRecordings.present)) func the_listing_says_what_recordings_are_installed() throws {
+        let config = BackendConfig(
+            environment: [:], options: [RecordingLibrary.optionKey: InstalledRecordings.directory ?? ""])
+        let recorded = try #require(SoundBackendRegistry.listing(config: config).first { $0.name == "recorded" })
+        let inventory = try #require(recorded.inventory)
+        for part in ["gravel", "wood", "concrete", "CC BY", "CC0", InstalledRecordings.directory ?? ""] {
+            #expect(inventory.contains(part), "\(inventory)")
+        }
+        #expect(SoundBackendRegistry.listing(config: config).first { $0.name == "procedural" }?.inventory == nil)
+    }
 }

@@ -119,6 +119,12 @@ public struct RecordedBackend: SoundBackend, RecordingCreditsSource {
     /// What is installed per surface ("concrete 3 (CC BY 3.0), …"), for listings; nil when nothing is.
     public var installed: String? { try? library.get().contents }
 
+    /// The installed recordings per surface with their licences, and where they are.
+    public var inventory: String? {
+        guard let library = try? library.get() else { return nil }
+        return "\(library.recordings.count) recordings in \(library.directory): \(library.contents)"
+    }
+
     /// Fade-in at the start of a cut: game recordings are trimmed tight and start mid-sound, and a cut before a
     /// step's onset lands in sound too; without it each step would start with a click.
     static let fadeInSeconds = 0.001
