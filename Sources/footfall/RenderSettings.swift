@@ -9,8 +9,9 @@ struct RenderSettings: ParsableArguments {
 
     @Option(
         help:
-            "Sound backend: recorded (default; procedural without its recordings), procedural, samples, runpod, mock."
-            + " See 'footfall backends'.")
+            ArgumentHelp(
+                "Sound backend: recorded (default; procedural without its recordings), procedural, samples, runpod,"
+                    + " mock. See 'footfall backends'."))
     var backend: String?
 
     @Option(help: ArgumentHelp(LicencePolicy.help, valueName: "cc0|attribution|any"))
@@ -47,8 +48,9 @@ struct RenderSettings: ParsableArguments {
     @Flag(
         name: .customLong("no-fallback"),
         help:
-            "Fail instead of falling back to procedural when a remote backend fails or the recordings are not"
-            + " installed.")
+            ArgumentHelp(
+                "Fail instead of falling back to procedural when a remote backend fails or the recordings are not"
+                    + " installed."))
     var noFallback = false
 
     func resolvedConfig() throws -> FootfallConfig {
