@@ -65,13 +65,15 @@ lint:
 format:
 	swift format -i -r Sources Tests Package.swift
 
-## Installs footfall with its runtime library and models: $(PREFIX)/bin/footfall, $(PREFIX)/share/footfall/.
+## Installs footfall with its runtime library, models, web files and footstep recordings (with their licence
+## texts): $(PREFIX)/bin/footfall, $(PREFIX)/share/footfall/.
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/footfall/models $(PREFIX)/share/footfall/lib
 	install -m 755 .build/release/footfall $(PREFIX)/bin/footfall
 	install -m 644 .cache/models/*.tflite .cache/models/LICENSE.mediapipe $(PREFIX)/share/footfall/models/
 	install -m 644 .cache/lib/libLiteRt.so $(PREFIX)/share/footfall/lib/
 	install -d $(PREFIX)/share/footfall/web && cp -R Sources/FootfallWeb/Resources/. $(PREFIX)/share/footfall/web/
+	install -d $(PREFIX)/share/footfall/recordings && cp -R .cache/recordings/. $(PREFIX)/share/footfall/recordings/
 	@echo "[install] footfall installed in $(PREFIX)/bin (resources in $(PREFIX)/share/footfall)"
 
 clean:

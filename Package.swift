@@ -50,8 +50,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            // The recordings' manifest is installed next to the recordings by setup, not bundled.
-            exclude: ["Recorded/Resources"]),
+            // The recordings' manifest is installed next to the recordings by setup, not bundled; the procedural
+            // models' calibration targets are documentation (their values are in the models).
+            exclude: ["Recorded/Resources", "Procedural/Resources"]),
         .target(
             name: "Mix",
             dependencies: ["FootfallCore", "Sound", "CEbur128", .product(name: "Logging", package: "swift-log")]),
@@ -64,7 +65,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export",
+                "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound", "Mix", "Export", "Report",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

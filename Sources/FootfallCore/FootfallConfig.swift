@@ -6,7 +6,8 @@ import Foundation
 /// `--config FILE`); its keys are the snake_case names of the fields below. Secrets (the RunPod API key) are never
 /// read from it: they come from the environment or a `.env` file.
 public struct FootfallConfig: Codable, Sendable, Equatable {
-    public var backend: String = "procedural"
+    /// The recorded backend (real recordings setup installs); a render falls back to procedural without them.
+    public var backend: String = "recorded"
     public var seed: UInt64 = 1
     public var shoe: String = "sneaker"
     /// Force one surface for the whole clip (nil: detect).

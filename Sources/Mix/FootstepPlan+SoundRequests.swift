@@ -21,7 +21,7 @@ extension FootstepPlan {
             return SoundRequest(
                 surface: try SurfaceKind.parse(p.surface), shoe: shoe, foot: p.step.foot,
                 intensity: min(max(p.step.intensity ?? 0.5, 0), 1), stepInterval: interval, seed: p.seed,
-                sampleRate: sampleRate)
+                sampleRate: sampleRate, walker: p.step.walker)
         }
     }
 }

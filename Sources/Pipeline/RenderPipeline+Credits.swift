@@ -1,4 +1,5 @@
 import FootfallCore
+import Report
 import Sound
 
 extension RenderPipeline {
@@ -10,5 +11,17 @@ extension RenderPipeline {
         guard !credits.isEmpty else { return nil }
         logger.notice("licence: \(credits.conditions)")
         return credits
+    }
+
+    /// The credits as the report lists them.
+    static func reportCredits(_ credits: RecordingCredits, file: String?) -> ReportData.Credits {
+        ReportData.Credits(
+            conditions: credits.conditions,
+            recordings: credits.uses.map { use in
+                let r = use.recording
+                return .init(
+                    file: r.file, surface: r.surface.rawValue, author: r.author, source: r.source,
+                    licence: r.licence.title, licenceURL: r.licence.url, steps: use.steps)
+            }, synthesizedSteps: credits.synthesizedSteps, file: file)
     }
 }

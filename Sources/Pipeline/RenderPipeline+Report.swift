@@ -10,7 +10,7 @@ extension RenderPipeline {
     /// The walkthrough report of this render, written atomically.
     func writeReport(
         to path: String, info: VideoInfo, analysis: StepAnalysis, surfaces: SurfaceResult, document: StepsDocument,
-        mixed: Mixer.Output, timings: StageTimings, warnings: [String]
+        mixed: Mixer.Output, timings: StageTimings, warnings: [String], credits: ReportData.Credits? = nil
     ) throws {
         var data = ReportData(title: "Footfall — \(URL(fileURLWithPath: info.path).lastPathComponent)", video: info)
         data.keyFrames = surfaces.keyFrames
@@ -27,6 +27,7 @@ extension RenderPipeline {
         data.timings = timings
         data.warnings = warnings
         data.backend = document.render?.backend ?? ""
+        data.credits = credits
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(Data(HTMLReport.render(data).utf8), to: path)

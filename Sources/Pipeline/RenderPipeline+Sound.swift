@@ -5,17 +5,13 @@ import Sound
 
 extension RenderPipeline {
     /// The configured backend, checked before any heavy work (a typo in its name should cost a second, not a
-    /// pose pass).
-    func makeBackend(for request: RenderRequest) throws -> any SoundBackend {
+    /// pose pass); the default recorded backend without its recordings is the procedural one, with a warning.
+    func makeBackend(for request: RenderRequest) throws -> (backend: any SoundBackend, warning: String?) {
         var config = request.config
         if request.noFallback { config.backendOptions["no_fallback"] = "true" }
         let backendConfig = BackendConfig(
             config, environment: request.environment ?? DotEnv.environment(), logger: logger)
-        let backend = try SoundBackendRegistry.make(config.backend, config: backendConfig)
-        if case .unavailable(let reason) = backend.availability() {
-            throw FootfallError.usage("backend '\(backend.name)' cannot run: \(reason)")
-        }
-        return backend
+        return try SoundBackendRegistry.resolve(config.backend, config: backendConfig)
     }
 
     /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come; the

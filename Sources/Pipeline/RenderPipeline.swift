@@ -29,7 +29,8 @@ public struct RenderPipeline: Sendable {
         try RenderOutputs.preflight(
             folder: request.outputDirectory, baseName: baseName, sourceVideo: request.video, options: outputOptions)
         let shoe = try ShoeKind.parse(config.shoe)
-        let backend = try makeBackend(for: request)
+        let (backend, fallbackWarning) = try makeBackend(for: request)
+        if let fallbackWarning { warnings.append(fallbackWarning) }
         logger.info(
             "rendering \(URL(fileURLWithPath: request.video).lastPathComponent) (\(info.width)×\(info.height), \(String(format: "%.1f", info.duration)) s) into \(request.outputDirectory)/"
         )
@@ -47,7 +48,7 @@ public struct RenderPipeline: Sendable {
         var document = analysis.document
         document.steps = plan.steps.map(\.step)
         document.surfaces = surfaces.segments
-        document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
+        document.render = .init(backend: backend.name, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
 
         let workspace = try mixWorkspace(for: request)
         let bank = try SoundBank(in: workspace)
@@ -84,7 +85,8 @@ public struct RenderPipeline: Sendable {
         if let report = request.report {
             try writeReport(
                 to: report, info: info, analysis: analysis, surfaces: surfaces, document: document, mixed: mixed,
-                timings: timings, warnings: warnings)
+                timings: timings, warnings: warnings,
+                credits: credits.map { Self.reportCredits($0, file: written.credits) })
             outputs.append(report)
         }
         var result = RenderResult(

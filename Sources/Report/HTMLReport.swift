@@ -11,6 +11,8 @@ public enum HTMLReport {
         if !data.warnings.isEmpty {
             body += section("Warnings", "<ul>" + data.warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
         }
+        // Near the top: a licence condition on the user's output must not hide at the end of a long page.
+        if let credits = data.credits { body += section("Sound credits", Self.credits(credits)) }
         body += section("Key frames", keyFrames(data))
         body += section("Step detection", trajectories(data))
         if let onsets = data.audioOnsets { body += section("Footsteps in the video's own audio", audio(onsets, data)) }
@@ -26,7 +28,7 @@ public enum HTMLReport {
             h1{font-size:22px} h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:32px}
             table{border-collapse:collapse;font-size:13px} td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}
             figure{display:inline-block;margin:6px} figcaption{font-size:12px;color:#555} img{max-width:100%}
-            .note{color:#555;font-size:13px} svg{max-width:100%;height:auto}
+            .note{color:#555;font-size:13px} .licence{font-weight:bold} svg{max-width:100%;height:auto}
             </style></head><body>
             \(body)
             <p class="note">Made by Footfall.</p>

@@ -69,6 +69,8 @@ public struct ReportData: Sendable {
     public var timings = StageTimings()
     public var warnings: [String] = []
     public var backend: String = ""
+    /// The recordings the sound track uses, when it uses any.
+    public var credits: Credits?
 
     public init(title: String, video: VideoInfo) {
         self.title = title

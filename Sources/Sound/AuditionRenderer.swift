@@ -59,7 +59,7 @@ public struct AuditionRenderer: Sendable {
             return SoundRequest(
                 surface: settings.surface, shoe: settings.shoe, foot: i % 2 == 0 ? .left : .right,
                 intensity: settings.intensity, stepInterval: interval, seed: mixer.next(),
-                sampleRate: settings.sampleRate)
+                sampleRate: settings.sampleRate, walker: 1)
         }
         let sounds = try await backend.sounds(for: requests)
         guard sounds.count == requests.count else {

@@ -1,13 +1,15 @@
 import FootfallCore
 
-/// The default backend: physically informed footstep synthesis, offline and deterministic for a seed.
+/// Physically informed footstep synthesis, offline and deterministic for a seed.
 ///
 /// A step is a ground-reaction force (heel, then toe 30–120 ms later, shaped by the shoe) exciting a surface model:
 /// modal resonator banks for hard floors, PhISEM particle systems for aggregates, shaped noise for soft ground and
 /// bubbles for water. Each request's seed draws the step's variation (gain, pitch, grains).
 public struct ProceduralBackend: SoundBackend {
     public static let factory = SoundBackendFactory(
-        name: "procedural", summary: "physically informed synthesis (modal, particle, noise models), offline, default"
+        name: "procedural",
+        summary:
+            "physically informed synthesis (modal, particle, noise models), offline; stands in when recorded cannot run"
     ) { _ in ProceduralBackend() }
 
     public let name = "procedural"

@@ -11,10 +11,13 @@ public struct SoundRequest: Sendable, Hashable, Codable {
     public var stepInterval: Double?
     public var seed: UInt64
     public var sampleRate: Int
+    /// Whose step it is, when known: a backend that rotates a few recordings keeps a rotation per walker, so a
+    /// walker never plays the same file twice in a row.
+    public var walker: Int?
 
     public init(
         surface: SurfaceKind, shoe: ShoeKind = .sneaker, foot: Foot, intensity: Double = 0.5,
-        stepInterval: Double? = nil, seed: UInt64, sampleRate: Int = AudioBuffer.standardRate
+        stepInterval: Double? = nil, seed: UInt64, sampleRate: Int = AudioBuffer.standardRate, walker: Int? = nil
     ) {
         self.surface = surface
         self.shoe = shoe
@@ -23,6 +26,7 @@ public struct SoundRequest: Sendable, Hashable, Codable {
         self.stepInterval = stepInterval
         self.seed = seed
         self.sampleRate = sampleRate
+        self.walker = walker
     }
 }
 
@@ -61,8 +65,12 @@ public protocol SoundBackend: Sendable {
     /// How many requests a render sends per call: small for local synthesis, everything at once for remote
     /// backends that batch and cache by request.
     var preferredBatchSize: Int { get }
+    /// What it has to play, for `footfall backends` (e.g. the recordings installed per surface); nil: nothing to
+    /// list.
+    var inventory: String? { get }
 }
 
 extension SoundBackend {
     public var preferredBatchSize: Int { 256 }
+    public var inventory: String? { nil }
 }

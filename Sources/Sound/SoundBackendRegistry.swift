@@ -6,19 +6,22 @@ public struct BackendListing: Sendable, Equatable {
     public var summary: String
     public var availability: BackendAvailability
     public var isDefault: Bool
+    /// What the backend has to play (`SoundBackend.inventory`).
+    public var inventory: String? = nil
 }
 
 /// Maps `--backend` names to backends.
 public enum SoundBackendRegistry {
-    public static let defaultName = "procedural"
+    /// The one that sounds most real; without its recordings a render falls back to procedural (`resolve`).
+    public static let defaultName = "recorded"
 
     /// Every backend Footfall knows, in listing order. To add one, give it a `static let factory` and list it here.
     public static let factories: [SoundBackendFactory] = [
+        RecordedBackend.factory,
         ProceduralBackend.factory,
         SamplesBackend.factory,
         MockBackend.factory,
         RunPodBackend.factory,
-        RecordedBackend.factory,
     ]
 
     public static var names: [String] { factories.map(\.name) }
@@ -49,13 +52,17 @@ public enum SoundBackendRegistry {
     {
         factories.map { f in
             let availability: BackendAvailability
+            var inventory: String?
             do {
-                availability = try f.make(config).availability()
+                let backend = try f.make(config)
+                availability = backend.availability()
+                inventory = backend.inventory
             } catch {
                 availability = .unavailable(String(describing: error))
             }
             return BackendListing(
-                name: f.name, summary: f.summary, availability: availability, isDefault: f.name == defaultName)
+                name: f.name, summary: f.summary, availability: availability, isDefault: f.name == defaultName,
+                inventory: inventory)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootfallCore
 import Foundation
+import Logging
 import MediaIO
 import Sound
 
@@ -75,10 +76,9 @@ struct AuditionCommand: AsyncParsableCommand {
                 surface: try SurfaceKind.parse(surface), shoe: try ShoeKind.parse(settings.shoe), steps: steps,
                 cadence: cadence, intensity: intensity, seed: settings.seed)
             let backendConfig = BackendConfig(settings, environment: environment)
-            let soundBackend = try SoundBackendRegistry.make(settings.backend, config: backendConfig)
-            if case .unavailable(let reason) = soundBackend.availability() {
-                throw FootfallError.usage("backend '\(soundBackend.name)' cannot run: \(reason)")
-            }
+            let (soundBackend, fallbackWarning) = try SoundBackendRegistry.resolve(
+                settings.backend, config: backendConfig)
+            if let fallbackWarning { Logger(label: "footfall.audition").warning("\(fallbackWarning)") }
             let creditsPath = Self.creditsPath(for: output)
             if soundBackend is any RecordingCreditsSource, !force, FileManager.default.fileExists(atPath: creditsPath) {
                 throw FootfallError.usage("'\(creditsPath)' exists: choose another -o or pass --force")

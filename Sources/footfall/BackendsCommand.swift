@@ -8,8 +8,10 @@ struct BackendsCommand: AsyncParsableCommand {
         commandName: "backends",
         abstract: "List the sound backends and whether each can run now.",
         discussion: """
-            Availability depends on your setup: 'samples' needs a folder of recordings (--samples-dir DIR or
-            samples_dir in footfall.json), 'runpod' needs RUNPOD_API_KEY (environment or .env).
+            Availability depends on your setup: 'recorded' (the default) needs the recordings 'make setup' installs
+            (listed per surface with their licences; without them renders use 'procedural'), 'samples' needs a
+            folder of recordings (--samples-dir DIR or samples_dir in footfall.json), 'runpod' needs RUNPOD_API_KEY
+            (environment or .env).
               footfall backends
               footfall backends --samples-dir ~/footsteps --json
             """)
@@ -41,10 +43,12 @@ struct BackendsCommand: AsyncParsableCommand {
         return listing.map { row in
             let name = row.name + (row.isDefault ? "*" : "")
             let padded = name.padding(toLength: max(width, name.count + 1), withPad: " ", startingAt: 0)
+            let indent = String(repeating: " ", count: width)
+            let has = row.inventory.map { "\n\(indent)  has: \($0)" } ?? ""
             switch row.availability {
-            case .ready: return "\(padded)ready        \(row.summary)"
+            case .ready: return "\(padded)ready        \(row.summary)\(has)"
             case .unavailable(let reason):
-                return "\(padded)unavailable  \(row.summary)\n\(String(repeating: " ", count: width))  → \(reason)"
+                return "\(padded)unavailable  \(row.summary)\n\(indent)  → \(reason)\(has)"
             }
         }.joined(separator: "\n") + "\n(* default)"
     }
@@ -56,8 +60,9 @@ struct BackendsCommand: AsyncParsableCommand {
             var available: Bool
             var reason: String?
             var isDefault: Bool
+            var inventory: String?
             enum CodingKeys: String, CodingKey {
-                case name, summary, available, reason
+                case name, summary, available, reason, inventory
                 case isDefault = "is_default"
             }
         }
@@ -66,7 +71,7 @@ struct BackendsCommand: AsyncParsableCommand {
             if case .unavailable(let why) = row.availability { reason = why }
             return Row(
                 name: row.name, summary: row.summary, available: reason == nil, reason: reason,
-                isDefault: row.isDefault)
+                isDefault: row.isDefault, inventory: row.inventory)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

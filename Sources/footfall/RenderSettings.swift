@@ -7,7 +7,11 @@ struct RenderSettings: ParsableArguments {
     @Option(help: "JSON config file (default: ./footfall.json, then ~/.config/footfall/config.json).")
     var config: String?
 
-    @Option(help: "Sound backend: procedural (default), samples, recorded, runpod, mock. See 'footfall backends'.")
+    @Option(
+        help:
+            ArgumentHelp(
+                "Sound backend: recorded (default; procedural without its recordings), procedural, samples, runpod,"
+                    + " mock. See 'footfall backends'."))
     var backend: String?
 
     @Option(help: ArgumentHelp(LicencePolicy.help, valueName: "cc0|attribution|any"))
@@ -43,7 +47,10 @@ struct RenderSettings: ParsableArguments {
 
     @Flag(
         name: .customLong("no-fallback"),
-        help: "Fail instead of falling back to procedural when a remote backend fails.")
+        help:
+            ArgumentHelp(
+                "Fail instead of falling back to procedural when a remote backend fails or the recordings are not"
+                    + " installed."))
     var noFallback = false
 
     func resolvedConfig() throws -> FootfallConfig {

@@ -41,7 +41,7 @@ struct FakeRenderer: JobRenderer {
     let gate: Gate
     var failWith: FootfallError?
     var log = RenderLog()
-    var backendNames: [String] { ["procedural", "samples", "runpod"] }
+    var backendNames: [String] { ["recorded", "procedural", "samples", "runpod"] }
 
     func backendChoices(config: FootfallConfig) -> [BackendChoice] {
         backendNames.map {

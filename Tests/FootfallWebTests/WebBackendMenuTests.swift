@@ -12,7 +12,8 @@ struct WebBackendMenuTests {
         let server = try await TestServer.start(data: folder + "/data")
 
         let html = String(decoding: try await server.get("/").0, as: UTF8.self)
-        #expect(html.contains("<option value=\"procedural\" selected>procedural</option>"))
+        #expect(html.contains("<option value=\"recorded\" selected>recorded</option>"))
+        #expect(html.contains("<option value=\"procedural\">procedural</option>"))
         #expect(html.contains("<option value=\"samples\">samples</option>"))
         #expect(
             html.contains(

@@ -20,7 +20,8 @@ struct WebPageTests {
         #expect(indexResponse.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
         let html = String(decoding: index, as: UTF8.self)
         #expect(html.contains("id=\"upload-form\""))
-        #expect(html.contains("<option value=\"procedural\" selected>procedural</option>"))
+        #expect(html.contains("<option value=\"recorded\" selected>recorded</option>"))
+        #expect(html.contains("<option value=\"procedural\">procedural</option>"))
         // Nothing is loaded from other hosts.
         #expect(!html.contains("http://") && !html.contains("https://"))
 

@@ -79,7 +79,7 @@ import Testing
 }
 
 /// Just enough HTTP client for the test: uploads and JSON requests to the server on loopback.
-private struct WebClient {
+struct WebClient {
     let port: Int
 
     func send(_ path: String, body: String? = nil) async throws -> Data {

@@ -37,30 +37,34 @@ import Testing
         }
     }
 
-    @Test func gravel_is_brighter_and_longer_than_grass() throws {
+    /// As in the recordings the models are calibrated against: grass is a long bright swish (4.6–6.2 kHz,
+    /// 0.54–0.62 s), gravel a darker crunch (2.5–3.1 kHz), both longer than a step on a hard floor (0.12–0.27 s).
+    @Test func grass_is_brighter_than_gravel_and_both_outlast_a_hard_floor() throws {
         for seed: UInt64 in [3, 4, 5] {
             let gravel = try sound(.gravel, seed: seed).audio
             let grass = try sound(.grass, seed: seed).audio
+            let concrete = try sound(.concrete, seed: seed).audio
             let gravelCentroid = SignalMetrics.spectralCentroid(gravel)
             let grassCentroid = SignalMetrics.spectralCentroid(grass)
-            #expect(gravelCentroid > 1.5 * grassCentroid, "centroids: gravel \(gravelCentroid) grass \(grassCentroid)")
-            let gravelDecay = SignalMetrics.decayTime20dB(gravel)
-            let grassDecay = SignalMetrics.decayTime20dB(grass)
-            #expect(gravelDecay > grassDecay, "−20 dB decay: gravel \(gravelDecay) s, grass \(grassDecay) s")
+            #expect(grassCentroid > 1.4 * gravelCentroid, "centroids: gravel \(gravelCentroid) grass \(grassCentroid)")
+            let length = { (a: AudioBuffer) in StepDescriptors.length30dB(a.channels[0], sampleRate: 48_000) }
+            #expect(length(grass) > length(gravel) && length(gravel) > length(concrete))
         }
     }
 
-    @Test func wood_is_resonant_and_metal_rings_longest() throws {
+    /// Metal floors ring longer than wooden or concrete ones, yet (as recorded) a fifth of a second, not a bell.
+    @Test func wood_is_resonant_and_metal_rings_longer_than_the_other_floors() throws {
         let wood = try sound(.wood).audio
         let grass = try sound(.grass).audio
         let woodPeakiness = SignalMetrics.spectralPeakiness(wood)
         let grassPeakiness = SignalMetrics.spectralPeakiness(grass)
         #expect(woodPeakiness > 3 * grassPeakiness, "peak/mean: wood \(woodPeakiness) grass \(grassPeakiness)")
         let metalDecay = SignalMetrics.decayTime20dB(try sound(.metal).audio)
-        for other in SurfaceKind.allCases where other != .metal {
+        for other in [SurfaceKind.wood, .concrete] {
             let otherDecay = SignalMetrics.decayTime20dB(try sound(other).audio)
             #expect(metalDecay > otherDecay, "−20 dB decay: metal \(metalDecay) s, \(other) \(otherDecay) s")
         }
+        #expect(metalDecay < 0.4)
     }
 
     @Test func tile_is_brighter_than_wood_and_snow_is_lowpassed_compared_with_gravel() throws {

@@ -24,6 +24,26 @@ import Testing
         #expect(credits.uses.count == 3)
     }
 
+    /// Two walkers side by side, their steps interleaved: each walker alternates the surface's two files (one
+    /// rotation for everybody would give walker 1 every other file: the same one each time).
+    @Test func each_walker_has_its_own_rotation_without_back_to_back_files() async throws {
+        let dir = try RecordedTestSet.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let backend = RecordedBackend(directory: dir.path, policy: .any, seed: 9)
+        let requests = RecordedTestSet.requests(.concrete, count: 40).enumerated().map { i, request in
+            var r = request
+            r.walker = i % 2 + 1
+            return r
+        }
+        let sounds = try await backend.sounds(for: requests)
+        let files = sounds.map { RecordedTestSet.tone(of: $0, among: RecordedTestSet.concreteTones) }
+        for walker in [1, 2] {
+            let mine = zip(requests, files).filter { $0.0.walker == walker }.map(\.1)
+            #expect(mine.count == 20)
+            for (a, b) in zip(mine, mine.dropFirst()) { #expect(a != b, "walker \(walker) repeats a file: \(mine)") }
+        }
+    }
+
     @Test func every_step_is_varied_and_the_same_seed_gives_the_same_steps() async throws {
         let dir = try RecordedTestSet.make()
         defer { try? FileManager.default.removeItem(at: dir) }

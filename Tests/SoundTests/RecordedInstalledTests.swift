@@ -1,4 +1,5 @@
 import FootfallCore
+import FootfallTesting
 import Foundation
 import MediaIO
 import Testing
@@ -21,9 +22,11 @@ enum StepDescriptors {
         return Double(last - first + 1) * Double(frame) / Double(sampleRate)
     }
 
-    /// Power-weighted mean frequency of the bins below 11 kHz.
+    /// Power-weighted mean frequency of the bins below 11 kHz, of the whole step (no window: a window centred on
+    /// the step would weigh its tail and leave out the heel's attack at the start; bench/sound_descriptors.py
+    /// measures it the same way).
     static func centroidBelow11k(_ x: [Float], sampleRate: Int) -> Double {
-        let mag = SignalMetrics.magnitudeSpectrum(x)
+        let mag = SignalMetrics.magnitudeSpectrum(x, hann: false)
         let binHz = Double(sampleRate) / Double((mag.count - 1) * 2)
         var weighted = 0.0
         var total = 0.0

@@ -33,4 +33,17 @@ import Testing
         #expect(first == (0..<30).map { _ in b.next() })
         #expect(first != (0..<30).map { _ in c.next() })
     }
+
+    /// A file cut into several steps is still one sound: its slices never follow each other.
+    @Test func never_the_same_file_twice_in_a_row_when_a_file_holds_several_steps() {
+        let files = [0, 0, 0, 1, 2, 2]
+        var rotation = SliceRotation(files: files, seed: 5, stream: 3)
+        let picks = (0..<400).map { _ in rotation.next() }
+        for (a, b) in zip(picks, picks.dropFirst()) { #expect(files[a] != files[b], "file \(files[a]) twice") }
+        #expect(Set(picks).count == files.count)
+        // One file only: its slices still never repeat back to back.
+        var one = SliceRotation(files: [0, 0, 0], seed: 5, stream: 3)
+        let onePicks = (0..<60).map { _ in one.next() }
+        for (a, b) in zip(onePicks, onePicks.dropFirst()) { #expect(a != b) }
+    }
 }

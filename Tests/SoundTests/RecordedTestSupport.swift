@@ -100,25 +100,3 @@ enum RecordedTestSet {
         }
     }
 }
-
-/// The recordings setup installs, when they are there (tests that need them are skipped otherwise).
-enum InstalledRecordings {
-    static var directory: String? {
-        let here = URL(fileURLWithPath: #filePath)
-        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let cache =
-            ProcessInfo.processInfo.environment["FOOTFALL_CACHE"].map { URL(fileURLWithPath: $0) }
-            ?? root.appendingPathComponent(".cache")
-        let dir = cache.appendingPathComponent("recordings")
-        let manifest = dir.appendingPathComponent("minetest-data/manifest.json")
-        return FileManager.default.fileExists(atPath: manifest.path) ? dir.path : nil
-    }
-
-    static var present: Bool { directory != nil }
-
-    /// The repository root (for the committed manifest and scripts/setup.sh).
-    static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-}

@@ -3,14 +3,15 @@ import Foundation
 
 /// Measurements the tests use to tell sounds apart, computed here independently of the code under test.
 enum SignalMetrics {
-    /// Magnitude spectrum (bins 0...n/2) of `samples` zero-padded to a power of two, Hann-windowed.
-    static func magnitudeSpectrum(_ samples: [Float]) -> [Double] {
+    /// Magnitude spectrum (bins 0...n/2) of `samples` zero-padded to a power of two, Hann-windowed unless
+    /// `hann` is false (a whole one-shot sound: the window would all but remove its attack at the start).
+    static func magnitudeSpectrum(_ samples: [Float], hann: Bool = true) -> [Double] {
         var n = 1
         while n < samples.count { n <<= 1 }
         var re = [Double](repeating: 0, count: n)
         var im = [Double](repeating: 0, count: n)
         for (i, s) in samples.enumerated() {
-            let w = 0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(max(samples.count - 1, 1)))
+            let w = hann ? 0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(max(samples.count - 1, 1))) : 1
             re[i] = Double(s) * w
         }
         fft(&re, &im)

@@ -47,27 +47,29 @@ struct ModalSurface: SurfaceModel {
     }
 }
 
+// Calibrated against the recordings setup installs (bench/sound_descriptors.py; targets and sources in
+// Procedural/Resources/calibration.json): length to −30 dB, spectral centroid and band shares of their steps.
 extension ModalSurface {
-    /// Dull and short: heavily damped low modes, most of the sound is the contact grit.
+    /// A hard floor as recorded: most of the sound between 250 Hz and 2 kHz (the sole on the floor and the room a
+    /// little), some low body, almost nothing above 2 kHz; about 0.1–0.25 s long.
     static let concrete = ModalSurface(
         modes: [
-            Mode(frequency: 140, decay: 0.05, gain: 0.8), Mode(frequency: 380, decay: 0.03, gain: 0.6),
-            Mode(frequency: 820, decay: 0.025, gain: 0.45), Mode(frequency: 1500, decay: 0.018, gain: 0.3),
-            Mode(frequency: 2600, decay: 0.012, gain: 0.18), Mode(frequency: 4100, decay: 0.008, gain: 0.1),
-        ], modeJitter: 0.04, contactNoise: 0.6, contactLowpass: 5000, tail: 0.16, thumpTransmission: 0.5,
-        clickTransmission: 1.0)
+            Mode(frequency: 140, decay: 0.12, gain: 0.7), Mode(frequency: 290, decay: 0.2, gain: 0.8),
+            Mode(frequency: 430, decay: 0.18, gain: 0.8), Mode(frequency: 640, decay: 0.14, gain: 0.65),
+            Mode(frequency: 980, decay: 0.1, gain: 0.5), Mode(frequency: 1600, decay: 0.05, gain: 0.25),
+        ], modeJitter: 0.04, contactNoise: 0.3, contactLowpass: 1800, tail: 0.3, thumpTransmission: 0.45,
+        clickTransmission: 0.35)
 
-    /// Floorboards: low, resonant, boomy; modes ring 100–300 ms.
+    /// Floorboards as recorded: a short knock (65–75 ms), centred near 500 Hz, with little boom below 250 Hz.
     static let wood = ModalSurface(
         modes: [
-            Mode(frequency: 95, decay: 0.28, gain: 1.0), Mode(frequency: 172, decay: 0.24, gain: 0.9),
-            Mode(frequency: 248, decay: 0.2, gain: 0.75), Mode(frequency: 385, decay: 0.16, gain: 0.6),
-            Mode(frequency: 560, decay: 0.12, gain: 0.5), Mode(frequency: 830, decay: 0.09, gain: 0.45),
-            Mode(frequency: 1240, decay: 0.06, gain: 0.4), Mode(frequency: 1900, decay: 0.04, gain: 0.3),
-        ], modeJitter: 0.03, contactNoise: 0.03, contactLowpass: 2500, tail: 0.32, thumpTransmission: 1.0,
-        clickTransmission: 0.3)
+            Mode(frequency: 210, decay: 0.05, gain: 0.25), Mode(frequency: 380, decay: 0.06, gain: 0.7),
+            Mode(frequency: 540, decay: 0.06, gain: 0.9), Mode(frequency: 720, decay: 0.055, gain: 0.8),
+            Mode(frequency: 990, decay: 0.045, gain: 0.5), Mode(frequency: 1450, decay: 0.03, gain: 0.25),
+        ], modeJitter: 0.03, contactNoise: 0.03, contactLowpass: 2000, tail: 0.12, thumpTransmission: 0.2,
+        clickTransmission: 0.08)
 
-    /// Tile and stone: stiff, bright, short.
+    /// Tile and stone: stiff, bright, short (no recordings to calibrate against yet).
     static let tile = ModalSurface(
         modes: [
             Mode(frequency: 720, decay: 0.03, gain: 0.35), Mode(frequency: 1650, decay: 0.04, gain: 0.55),
@@ -77,13 +79,14 @@ extension ModalSurface {
         ], modeJitter: 0.05, contactNoise: 0.1, contactLowpass: 8000, tail: 0.14, thumpTransmission: 0.35,
         clickTransmission: 1.2)
 
-    /// A metal plate or grating: inharmonic high-Q modes that ring for about a second.
+    /// A metal floor or grating as recorded: a clang near 600 Hz over some low body, gone in about 0.2 s (a
+    /// damped floor plate, not a free-ringing sheet).
     static let metal = ModalSurface(
         modes: [
-            Mode(frequency: 310, decay: 1.4, gain: 0.6), Mode(frequency: 733, decay: 1.5, gain: 0.7),
-            Mode(frequency: 1187, decay: 1.3, gain: 0.7), Mode(frequency: 1721, decay: 1.1, gain: 0.6),
-            Mode(frequency: 2462, decay: 0.9, gain: 0.5), Mode(frequency: 3351, decay: 0.7, gain: 0.4),
-            Mode(frequency: 4409, decay: 0.5, gain: 0.3), Mode(frequency: 5903, decay: 0.35, gain: 0.2),
-        ], modeJitter: 0.015, contactNoise: 0.02, contactLowpass: 6000, tail: 1.3, thumpTransmission: 0.3,
-        clickTransmission: 0.6)
+            Mode(frequency: 230, decay: 0.3, gain: 0.5), Mode(frequency: 480, decay: 0.32, gain: 0.8),
+            Mode(frequency: 690, decay: 0.3, gain: 0.7), Mode(frequency: 1010, decay: 0.25, gain: 0.45),
+            Mode(frequency: 1470, decay: 0.2, gain: 0.25), Mode(frequency: 2150, decay: 0.15, gain: 0.12),
+            Mode(frequency: 3100, decay: 0.1, gain: 0.06),
+        ], modeJitter: 0.015, contactNoise: 0.02, contactLowpass: 3000, tail: 0.4, thumpTransmission: 0.8,
+        clickTransmission: 0.3)
 }

@@ -51,14 +51,17 @@ struct NoiseBurstSurface: SurfaceModel {
     }
 }
 
+// Calibrated against the recordings setup installs (see ModalSurface).
 extension NoiseBurstSurface {
-    /// Grass: a soft, short, low-passed swish.
+    /// Grass as recorded: a long, bright swish of blades (about 0.55 s, centroid near 5 kHz) that swells in
+    /// over tens of milliseconds, with a little low body from the foot.
     static let grass = NoiseBurstSurface(
-        attack: 0.01, decay: 0.03, band: 250...1800, gritRate: 0, gritDecay: 0.001, gritBand: 2000...6000, grit: 0,
-        tail: 0.2, thumpTransmission: 0.35, clickTransmission: 0.05)
+        attack: 0.03, decay: 0.13, band: 900...11000, gritRate: 0, gritDecay: 0.001, gritBand: 2000...6000,
+        grit: 0, tail: 0.7, thumpTransmission: 0.8,
+        clickTransmission: 0.05)
 
-    /// Sand: muffled, with a little grit.
+    /// Sand as recorded: a grainy hiss near 1.5 kHz, swelling in as the foot sinks, no low thump.
     static let sand = NoiseBurstSurface(
-        attack: 0.008, decay: 0.055, band: 120...900, gritRate: 900, gritDecay: 0.0005, gritBand: 2200...6000,
-        grit: 0.35, tail: 0.25, thumpTransmission: 0.4, clickTransmission: 0.05)
+        attack: 0.025, decay: 0.05, band: 700...2600, gritRate: 1400, gritDecay: 0.0005, gritBand: 2500...6000,
+        grit: 0.3, tail: 0.3, thumpTransmission: 0.03, clickTransmission: 0.02)
 }

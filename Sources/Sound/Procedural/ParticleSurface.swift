@@ -84,23 +84,25 @@ struct ParticleSurface: SurfaceModel {
 }
 
 extension ParticleSurface {
-    /// Many bright, crunchy grains (STK's big/little rocks region), the crunch going on as the weight rolls over.
+    /// Many crunchy grains (STK's big/little rocks region), the crunch going on as the weight rolls over; centred
+    /// near 2.8 kHz as the recordings are.
     static let gravel = ParticleSurface(
         collisionRate: 2500, systemDecay: 0.14, soundDecay: 0.0025, loadStretch: 1.0,
         bands: [
-            Band(frequency: 1400, decay: 0.006, gain: 0.6), Band(frequency: 2900, decay: 0.005, gain: 1.0),
-            Band(frequency: 4700, decay: 0.004, gain: 1.0), Band(frequency: 7200, decay: 0.003, gain: 0.8),
-        ], frequencyJitter: 0.3, direct: 0.08, rustle: 0, rustleBand: 1000...8000, lowpass: 11000, highpass: 350,
+            Band(frequency: 1000, decay: 0.006, gain: 0.7), Band(frequency: 2100, decay: 0.005, gain: 1.0),
+            Band(frequency: 3400, decay: 0.004, gain: 0.9), Band(frequency: 5200, decay: 0.003, gain: 0.6),
+        ], frequencyJitter: 0.3, direct: 0.04, rustle: 0, rustleBand: 1000...8000, lowpass: 8000, highpass: 350,
         tail: 0.45, thumpTransmission: 0.25, clickTransmission: 0.1)
 
-    /// Compressing snow: dense, soft, low-passed crunch (STK's "crunch" near 800 Hz) with a narrow squeaky band.
+    /// Compressing snow as recorded: a dull, dense crunch mostly below 500 Hz (65–80 % of it below 250 Hz) that
+    /// builds over the first 0.1 s as the snow packs, about 0.3 s long.
     static let snow = ParticleSurface(
-        collisionRate: 5000, systemDecay: 0.06, soundDecay: 0.0015, loadStretch: 1.5,
+        collisionRate: 5000, systemDecay: 0.1, soundDecay: 0.0015, loadStretch: 3,
         bands: [
-            Band(frequency: 650, decay: 0.008, gain: 0.9), Band(frequency: 1250, decay: 0.007, gain: 1.0),
-            Band(frequency: 2100, decay: 0.005, gain: 0.6), Band(frequency: 1550, decay: 0.08, gain: 0.9),
-        ], frequencyJitter: 0.15, direct: 0.05, rustle: 0, rustleBand: 500...3000, lowpass: 3200, highpass: 200,
-        tail: 0.3, thumpTransmission: 0.2, clickTransmission: 0.02)
+            Band(frequency: 170, decay: 0.02, gain: 1.0), Band(frequency: 300, decay: 0.016, gain: 0.9),
+            Band(frequency: 480, decay: 0.012, gain: 0.5), Band(frequency: 390, decay: 0.08, gain: 0.4),
+        ], frequencyJitter: 0.15, direct: 0.005, rustle: 0, rustleBand: 500...3000, lowpass: 1000, highpass: 60,
+        tail: 0.45, thumpTransmission: 1.0, clickTransmission: 0.01)
 
     /// Dry leaves: sparse sharp crackles over a high rustle that lasts while the foot moves through them.
     static let leaves = ParticleSurface(

@@ -36,7 +36,7 @@ struct ShoeProfile {
                 toeLevel: 0.6, weight: 0.55, thumpFrequency: 90, slap: 0, grit: 0.8)
         case .leather:
             return ShoeProfile(
-                heelRise: 0.0008, heelPulse: 0.004, toePulseScale: 1.4, click: 0.8, clickDecay: 0.0009, clickLow: 1500,
+                heelRise: 0.0008, heelPulse: 0.004, toePulseScale: 1.4, click: 1.1, clickDecay: 0.0012, clickLow: 1500,
                 clickHigh: 12000, toeLevel: 0.5, weight: 0.45, thumpFrequency: 110, slap: 0)
         case .boots:
             return ShoeProfile(
@@ -45,13 +45,13 @@ struct ShoeProfile {
                 toeLevel: 0.7, weight: 1.0, thumpFrequency: 70, slap: 0)
         case .heels:
             return ShoeProfile(
-                heelRise: 0.0004, heelPulse: 0.002, toePulseScale: 3.0, click: 1.2, clickDecay: 0.0006, clickLow: 2500,
+                heelRise: 0.0004, heelPulse: 0.002, toePulseScale: 3.0, click: 1.8, clickDecay: 0.0015, clickLow: 2500,
                 clickHigh: 16000, toeLevel: 0.2, weight: 0.25, thumpFrequency: 140, slap: 0, grit: 0.5)
         case .barefoot:
             return ShoeProfile(
                 heelRise: 0.004, heelPulse: 0.015, toePulseScale: 1.1, click: 0, clickDecay: 0.001, clickLow: 300,
                 clickHigh: 1500,
-                toeLevel: 0.7, weight: 0.5, thumpFrequency: 85, slap: 0.5, grit: 0.1)
+                toeLevel: 0.7, weight: 0.35, thumpFrequency: 85, slap: 1.5, grit: 0.1)
         }
     }
 }

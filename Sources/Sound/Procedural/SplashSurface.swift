@@ -63,6 +63,6 @@ struct SplashSurface: SurfaceModel {
 
 extension SplashSurface {
     static let wet = SplashSurface(
-        splashAttack: 0.003, splashDecay: 0.035, splashBand: 500...5000, bubbles: 9, bubbleSpread: 0.04,
-        bubbleFrequencies: 500...2800, bubbleLevel: 0.5, tail: 0.3, thumpTransmission: 0.4, clickTransmission: 0.2)
+        splashAttack: 0.003, splashDecay: 0.08, splashBand: 500...3500, bubbles: 14, bubbleSpread: 0.12,
+        bubbleFrequencies: 500...2800, bubbleLevel: 0.5, tail: 0.8, thumpTransmission: 0.4, clickTransmission: 0.2)
 }

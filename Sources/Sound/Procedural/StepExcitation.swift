@@ -3,6 +3,10 @@ import Foundation
 
 /// The ground-reaction force of one step: a heel contact, then the toe/ball contact, each a smooth force pulse
 /// (a half-Hann rise, shoe-dependent, then a slower fall) plus the sole's click.
+///
+/// A runner lands on the forefoot, harder and shorter (peak force two to three body weights against a walk's
+/// 1.2, contact about half as long): at a run's pace the first contact is the ball's, shorter and sharper, and the
+/// second a lighter heel drop close after it.
 struct StepExcitation {
     struct Contact {
         var start: Int
@@ -30,20 +34,32 @@ struct StepExcitation {
         let intensity = request.safeIntensity
         self.intensity = intensity
         pitch = variation.pitchRatio
-        // Harder steps are shorter impacts (brighter) with more click.
-        let hardness = 1.3 - 0.6 * intensity
+        // Harder steps are shorter impacts (brighter) with more click; a run's forefoot landing more so.
+        let run = Self.runShare(stepInterval: request.safeStepInterval)
+        let hardness = (1.3 - 0.6 * intensity) * (1 - 0.35 * run)
         let heelPulse = shoe.heelPulse * hardness * variation.pulseScale
-        let heelRise = shoe.heelRise * hardness * variation.pulseScale
-        let click = shoe.click * (0.6 + 0.8 * intensity)
+        let heelRise = shoe.heelRise * hardness * (1 - 0.3 * run) * variation.pulseScale
+        // The forefoot slaps down: more of the sole's click.
+        let click = shoe.click * (0.6 + 0.8 * intensity) * (1 + run)
         let toeStart = preRoll + Int(variation.toeDelay * sampleRate)
         contacts = [
             Contact(
                 start: preRoll, amplitude: 1, riseLength: heelRise, pulseLength: heelPulse, click: click, isHeel: true),
             Contact(
-                start: toeStart, amplitude: shoe.toeLevel * variation.toeLevelScale,
+                start: toeStart,
+                amplitude: shoe.toeLevel * variation.toeLevelScale * (1 - run) + Self.runHeelDrop * run,
                 riseLength: heelRise * shoe.toePulseScale * 1.5, pulseLength: heelPulse * shoe.toePulseScale,
                 click: click * 0.5, isHeel: false),
         ]
+    }
+
+    /// The second contact's level at a run: the heel settling after a forefoot landing.
+    static let runHeelDrop = 0.3
+
+    /// How much a step is a run's, from its interval: a walk's 0.45 s or more is 0, a run's 0.33 s or less 1.
+    static func runShare(stepInterval: Double?) -> Double {
+        guard let interval = stepInterval else { return 0 }
+        return min(1, max(0, (0.45 - interval) / 0.12))
     }
 
     /// The smooth force pulses only (what compresses an aggregate or bends a floor), length `count`.

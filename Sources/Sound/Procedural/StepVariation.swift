@@ -22,10 +22,12 @@ struct StepVariation {
         let footGain = request.foot == .left ? 0.0 : -0.6
         gainDB = rng.uniform(-2...2) + footGain
         cents = min(max(rng.gaussian() * 45, -100), 100) + footCents
-        // Faster steps roll through the foot faster: the delay is ~12 % of the step interval, within 30–120 ms.
+        // Faster steps roll through the foot faster: the delay is ~12 % of the step interval, within 30–120 ms; a
+        // run's heel drops 20–40 ms after its forefoot landing.
         let interval = request.safeStepInterval ?? 0.55
-        let nominal = min(max(interval * 0.12, 0.03), 0.12) * (request.foot == .left ? 1.0 : 1.05)
-        toeDelay = min(max(nominal * rng.uniform(0.85...1.15), 0.03), 0.12)
+        let shortest = 0.03 - 0.01 * StepExcitation.runShare(stepInterval: request.safeStepInterval)
+        let nominal = min(max(interval * 0.12, shortest), 0.12) * (request.foot == .left ? 1.0 : 1.05)
+        toeDelay = min(max(nominal * rng.uniform(0.85...1.15), shortest), 0.12)
         pulseScale = rng.uniform(0.85...1.15)
         toeLevelScale = rng.uniform(0.75...1.15)
     }

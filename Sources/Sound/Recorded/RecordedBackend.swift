@@ -6,7 +6,8 @@ import Logging
 /// with its surface, author, source and licence (`manifest.json` next to them).
 ///
 /// So that hundreds of steps never sound like a handful of files: each recording is cut into single steps at its
-/// transients, a surface's steps rotate (never the same twice in a row, a step back only after half the others),
+/// transients, each walker's steps on a surface rotate (never the same file twice in a row, a step back only after
+/// half the others),
 /// and each is detuned, levelled and tilted a little from the request's seed. The transient goes where every
 /// backend's goes (`SampleClip`: the envelope peak after the onset), so the mixer puts it on the step time.
 ///
@@ -100,7 +101,8 @@ public struct RecordedBackend: SoundBackend, RecordingCreditsSource {
                     throw FootfallError.failure(
                         "the \(surface.rawValue) recordings in \(library.directory) are silent: run 'make setup' again")
                 }
-                let slice = slices[state.nextSlice(surface: surface, count: slices.count, seed: seed)]
+                let slice = slices[
+                    state.nextSlice(of: slices, surface: surface, walker: request.walker, seed: seed)]
                 guard let sound = Self.footstep(from: slice, request: request) else {
                     throw FootfallError.failure(
                         "a step cut from \(slice.recording.path) is silent: run 'make setup' again to reinstall it")
@@ -117,15 +119,24 @@ public struct RecordedBackend: SoundBackend, RecordingCreditsSource {
     /// What is installed per surface ("concrete 3 (CC BY 3.0), …"), for listings; nil when nothing is.
     public var installed: String? { try? library.get().contents }
 
+    /// The installed recordings per surface with their licences, and where they are.
+    public var inventory: String? {
+        guard let library = try? library.get() else { return nil }
+        return "\(library.recordings.count) recordings in \(library.directory): \(library.contents)"
+    }
+
     /// Fade-in at the start of a cut: game recordings are trimmed tight and start mid-sound, and a cut before a
     /// step's onset lands in sound too; without it each step would start with a click.
     static let fadeInSeconds = 0.001
 
-    /// One step from a slice: detuned, tilted, then trimmed, levelled and its transient found as the samples
+    /// One step from a slice: its toe re-timed to the step interval, detuned, tilted, then trimmed, levelled and its transient found as the samples
     /// backend does it; then faded in.
     static func footstep(from slice: RecordedSlice, request: SoundRequest) -> FootstepSound? {
         let variation = RecordedVariation(request: request)
-        let pitched = SliceResampler.resample(slice.samples, ratio: variation.pitchRatio)
+        let paced = HeelToeRetiming.apply(
+            slice.samples, factor: HeelToeRetiming.factor(stepInterval: request.safeStepInterval),
+            sampleRate: request.sampleRate)
+        let pitched = SliceResampler.resample(paced, ratio: variation.pitchRatio)
         let tilted = TiltFilter.apply(pitched, tiltDB: variation.tiltDB, sampleRate: request.sampleRate)
         let audio = AudioBuffer(sampleRate: request.sampleRate, channels: [tilted])
         guard var sound = SampleClip.footstep(from: audio, gainDB: variation.gainDB, intensity: request.safeIntensity)

@@ -8,7 +8,7 @@ import MediaIO
 final class RecordedState: @unchecked Sendable {
     private let lock = NSLock()
     private var slices: [String: [RecordedSlice]] = [:]
-    private var rotations: [SurfaceKind: SliceRotation] = [:]
+    private var rotations: [RotationKey: SliceRotation] = [:]
     private var plays: [Recording: Int] = [:]
     private var synthesized = 0
     private var warned: Set<SurfaceKind> = []
@@ -42,13 +42,39 @@ final class RecordedState: @unchecked Sendable {
         }
     }
 
-    /// The next slice index for `surface` out of `count`. Caller holds the lock.
-    func nextSlice(surface: SurfaceKind, count: Int, seed: UInt64) -> Int {
-        let stream = UInt64(SurfaceKind.allCases.firstIndex(of: surface) ?? 0) + 1
-        var rotation = rotations[surface] ?? SliceRotation(count: count, seed: seed, stream: stream)
+    /// Whose rotation: one per surface and walker (requests without a walker share one).
+    struct RotationKey: Hashable {
+        var surface: SurfaceKind
+        var walker: Int?
+    }
+
+    /// The next index into `slices` (one surface's) for `walker`. Caller holds the lock.
+    func nextSlice(of slices: [RecordedSlice], surface: SurfaceKind, walker: Int?, seed: UInt64) -> Int {
+        let key = RotationKey(surface: surface, walker: walker)
+        var rotation =
+            rotations[key]
+            ?? SliceRotation(
+                files: Self.fileIDs(of: slices), seed: seed, stream: Self.stream(surface: surface, walker: walker))
         let index = rotation.next()
-        rotations[surface] = rotation
+        rotations[key] = rotation
         return index
+    }
+
+    /// The random stream of a rotation: its own per surface and walker, the same for every render with the seed.
+    static func stream(surface: SurfaceKind, walker: Int?) -> UInt64 {
+        let surfaceIndex = UInt64(SurfaceKind.allCases.firstIndex(of: surface) ?? 0) + 1
+        guard let walker else { return surfaceIndex }
+        return surfaceIndex &+ (UInt64(truncatingIfNeeded: walker) &+ 1) &* 1_000_003
+    }
+
+    /// Which recording each slice comes from, as small ids.
+    static func fileIDs(of slices: [RecordedSlice]) -> [Int] {
+        var ids: [String: Int] = [:]
+        return slices.map { slice in
+            if let id = ids[slice.recording.path] { return id }
+            ids[slice.recording.path] = ids.count
+            return ids.count - 1
+        }
     }
 
     /// Caller holds the lock.

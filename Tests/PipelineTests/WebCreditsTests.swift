@@ -1,0 +1,58 @@
+import FootfallCore
+import FootfallTesting
+import Foundation
+import Sound
+import Testing
+
+@testable import FootfallWeb
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A web job rendered with recordings offers their credits file for download, next to the sound track.
+@Suite(.enabled(if: InstalledRecordings.present)) struct WebCreditsTests {
+    @Test func a_job_rendered_with_recordings_lists_and_serves_its_credits() async throws {
+        let folder = try TestFiles.temporaryDirectory("web-credits")
+        defer { TestFiles.remove(folder) }
+        var base = FootfallConfig()
+        base.backendOptions[RecordingLibrary.optionKey] = InstalledRecordings.directory
+        let data = folder.appendingPathComponent("data").path
+        let server = try await WebServer(
+            config: WebServerConfig(host: "127.0.0.1", port: 0, dataDirectory: data, render: base),
+            renderer: PipelineJobRenderer(environment: [:]), prober: MediaProbeUploadProber())
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = server.makeApplication { continuation.yield($0) }
+        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { running.cancel() }
+        var port = 0
+        for await p in ports {
+            port = p
+            break
+        }
+        let client = WebClient(port: port)
+
+        // Nobody walks in a synthetic clip: plant steps, then re-render on gravel with the default backend.
+        let video = folder.appendingPathComponent("clip.mp4").path
+        _ = try SyntheticClip.make(at: video, width: 160, height: 120, fps: 15, duration: 2)
+        let uploaded = try await client.upload(try Data(contentsOf: URL(fileURLWithPath: video)))
+        let id = try #require(uploaded["id"] as? String)
+        await server.waitUntilIdle()
+        let out = await server.store.outputFolder(of: id)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let planted = out.appendingPathComponent("clip.steps.json")
+        try? FileManager.default.removeItem(at: planted)
+        try FileManager.default.copyItem(
+            atPath: try RenderPipelineTests.stepsFile(in: folder, times: [0.3, 0.8, 1.3]), toPath: planted.path)
+        _ = try await client.send("/api/jobs/\(id)/render", body: #"{"surface": "gravel"}"#)
+        await server.waitUntilIdle()
+
+        let job = try #require(
+            try JSONSerialization.jsonObject(with: try await client.send("/api/jobs/\(id)")) as? [String: Any])
+        #expect(job["status"] as? String == "done", "\(job)")
+        let files = job["files"] as? [String] ?? []
+        #expect(files.contains("clip.credits.txt"), "\(files)")
+        let credits = String(decoding: try await client.send("/api/jobs/\(id)/files/clip.credits.txt"), as: UTF8.self)
+        #expect(credits.contains("Author:") && credits.contains("Licence:") && credits.contains("gravel"), "\(credits)")
+    }
+}
