@@ -25,7 +25,8 @@ extension RenderPipeline {
         var backendRequest = RenderRequest(
             video: request.video, outputDirectory: request.outputDirectory, config: config)
         backendRequest.environment = request.environment
-        let backend = try makeBackend(for: backendRequest)
+        let (backend, fallbackWarning) = try makeBackend(for: backendRequest)
+        if let fallbackWarning { warnings.append(fallbackWarning) }
         if let last = request.document.steps.map(\.time).max(), last > info.duration + 0.5 {
             throw FootfallError.badInput(
                 "a step is at \(String(format: "%.2f", last)) s but the video is \(String(format: "%.2f", info.duration)) s long"
@@ -42,7 +43,7 @@ extension RenderPipeline {
         var document = request.document
         document.video = .init(info)
         document.steps = plan.steps.map(\.step)
-        document.render = .init(backend: config.backend, seed: config.seed, shoe: shoe.rawValue, scene: scene)
+        document.render = .init(backend: backend.name, seed: config.seed, shoe: shoe.rawValue, scene: scene)
 
         let requests = try Self.soundRequests(for: plan, shoe: shoe, shoes: shoes)
         let workspace = try mixWorkspace(for: backendRequest)
