@@ -3,6 +3,7 @@
 #include <sndfile.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdlib.h>
 
 /* SF_BROADCAST_INFO's fixed char arrays import as long tuples; these helpers fill and read them in C. */
 static inline void csf_copy_field(char *dst, size_t cap, const char *src) {
@@ -38,5 +39,22 @@ static inline int csf_get_broadcast_info(SNDFILE *f, char description[257], char
     memcpy(time, info.origination_time, 8); time[8] = 0;
     *time_reference = ((uint64_t)info.time_reference_high << 32) | info.time_reference_low;
     return 0;
+}
+/* SF_CUES is declared for 100 points; a footstep track has one per step, so the list is sized here. */
+static inline int csf_set_cues(SNDFILE *f, const uint32_t *samples, uint32_t count) {
+    size_t size = sizeof(uint32_t) + (size_t)count * sizeof(SF_CUE_POINT);
+    uint32_t *buffer = (uint32_t *)calloc(1, size);
+    if (!buffer) return -1;
+    buffer[0] = count;
+    SF_CUE_POINT *points = (SF_CUE_POINT *)(buffer + 1);
+    for (uint32_t k = 0; k < count; k++) {
+        points[k].indx = (int32_t)(k + 1);
+        points[k].position = samples[k];
+        points[k].fcc_chunk = 0x61746164; /* 'data' */
+        points[k].sample_offset = samples[k];
+    }
+    int ok = sf_command(f, SFC_SET_CUE, buffer, (int)size) == SF_TRUE;
+    free(buffer);
+    return ok ? 0 : -1;
 }
 #endif

@@ -40,7 +40,7 @@ extension MarkerFormats {
         return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * base + parts[3]
     }
 
-    static func parseEDL(_ text: String, frameRate: Double) throws -> [StepEvent] {
+    static func parseEDL(_ text: String, frameRate: Double, warnings: inout [String]) throws -> [StepEvent] {
         let base = timecodeBase(frameRate)
         var events: [StepEvent] = []
         for line in lines(text) {
@@ -56,11 +56,7 @@ extension MarkerFormats {
                 events.append(StepEvent(time: time, frame: recIn, walker: 0, foot: .left, confidence: 1))
             } else if line.hasPrefix("* FROM CLIP NAME:"), var last = events.popLast() {
                 let name = line.dropFirst("* FROM CLIP NAME:".count).trimmingCharacters(in: .whitespaces)
-                if let p = parseLabel(name) {
-                    last.walker = p.walker
-                    last.foot = p.foot
-                    last.kind = p.kind
-                }
+                apply(label: name, to: &last, place: "EDL event \(events.count + 1)", warnings: &warnings)
                 events.append(last)
             } else if line.hasPrefix("* FOOTFALL:"), var last = events.popLast() {
                 for pair in line.dropFirst("* FOOTFALL:".count).split(separator: " ") {

@@ -35,7 +35,7 @@ extension MarkerFormats {
         return total
     }
 
-    static func parseReaper(_ text: String, frameRate: Double) throws -> [StepEvent] {
+    static func parseReaper(_ text: String, frameRate: Double, warnings: inout [String]) throws -> [StepEvent] {
         var rows = lines(text).map(splitCSV)
         guard let header = rows.first, header.first?.trimmingCharacters(in: .whitespaces) == "#" else {
             throw FootfallError.badInput("not a REAPER marker CSV: the first line must be '#,Name,Start,End,Length'")
@@ -53,11 +53,9 @@ extension MarkerFormats {
                     "REAPER marker CSV line \(n + 2): start '\(row[2].singleLine())' is not m:ss.mmm; set REAPER's ruler to "
                         + "Minutes:Seconds before exporting")
             }
-            let parsed = parseLabel(row[1])
-            events.append(
-                StepEvent(
-                    time: time, frame: frame(time, frameRate), walker: parsed?.walker ?? 0,
-                    foot: parsed?.foot ?? .left, confidence: 1, kind: parsed?.kind ?? .heelStrike))
+            var event = StepEvent(time: time, frame: frame(time, frameRate), walker: 0, foot: .left, confidence: 1)
+            apply(label: row[1], to: &event, place: "REAPER marker CSV line \(n + 2)", warnings: &warnings)
+            events.append(event)
         }
         return events
     }

@@ -38,34 +38,85 @@ public enum MarkerFormats {
         }
     }
 
-    /// Parses marker text back into heel-strike events. Fields a format does not carry get defaults
-    /// (walker 0, confidence 1, frame from `frameRate`); labels written by `label(for:)` restore walker and foot.
+    /// Parses marker text back into events. Fields a format does not carry get defaults
+    /// (walker 0, confidence 1, frame from `frameRate`); labels written by `label(for:)` restore walker, foot and
+    /// surface.
     public static func parse(_ text: String, format: MarkerFormat, frameRate: Double) throws -> [StepEvent] {
+        var warnings: [String] = []
+        return try parse(text, format: format, frameRate: frameRate, warnings: &warnings)
+    }
+
+    /// As `parse(_:format:frameRate:)`, and says in `warnings` which labels were not understood (those markers
+    /// keep the defaults).
+    public static func parse(
+        _ text: String, format: MarkerFormat, frameRate: Double, warnings: inout [String]
+    ) throws -> [StepEvent] {
         switch format {
         case .csv: return try parseCSV(text, frameRate: frameRate)
-        case .audacity: return try parseAudacity(text, frameRate: frameRate)
-        case .reaper: return try parseReaper(text, frameRate: frameRate)
-        case .edl: return try parseEDL(text, frameRate: frameRate)
+        case .audacity: return try parseAudacity(text, frameRate: frameRate, warnings: &warnings)
+        case .reaper: return try parseReaper(text, frameRate: frameRate, warnings: &warnings)
+        case .edl: return try parseEDL(text, frameRate: frameRate, warnings: &warnings)
         }
     }
 
-    /// Marker name for an event: `W1 L heel` (walker id, foot initial, event kind).
+    /// Marker name for an event: `W1 L heel` (walker id, foot initial, event kind), then the surface when known.
     public static func label(for e: StepEvent) -> String {
-        "W\(e.walker) \(e.foot == .left ? "L" : "R") \(e.kind == .heelStrike ? "heel" : "toe")"
+        let base = "W\(e.walker) \(e.foot == .left ? "L" : "R") \(e.kind == .heelStrike ? "heel" : "toe")"
+        guard let surface = e.surface, let kind = try? SurfaceKind.parse(surface) else { return base }
+        return base + " " + kind.rawValue
     }
 
-    /// Reads `W<n> <L|R> <heel|toe>` labels; nil for other text.
-    static func parseLabel(_ s: String) -> (walker: Int, foot: Foot, kind: GaitEventKind)? {
-        let parts = s.split(separator: " ").map(String.init)
-        guard parts.count >= 2, parts[0].hasPrefix("W"), let walker = Int(parts[0].dropFirst()) else { return nil }
-        let foot: Foot
-        switch parts[1].uppercased() {
-        case "L", "LEFT": foot = .left
-        case "R", "RIGHT": foot = .right
-        default: return nil
+    /// What a marker name says about its step.
+    struct Label {
+        var walker: Int?
+        var foot: Foot?
+        var kind: GaitEventKind?
+        var surface: String?
+        /// Words that are none of the above.
+        var unknown: [String] = []
+    }
+
+    /// Reads `W<n> <L|R> <heel|toe> [surface]` labels, in any order and case (`left`/`right` too), as a DAW user
+    /// might type them for a new marker.
+    static func parseLabel(_ s: String) -> Label {
+        var label = Label()
+        for word in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "_" || $0 == "\t" }) {
+            let w = word.lowercased()
+            if w.hasPrefix("w"), let n = Int(w.dropFirst()), n >= 0 {
+                label.walker = n
+            } else if w == "l" || w == "left" {
+                label.foot = .left
+            } else if w == "r" || w == "right" {
+                label.foot = .right
+            } else if w.hasPrefix("heel") {
+                label.kind = .heelStrike
+            } else if w.hasPrefix("toe") {
+                label.kind = .toeOff
+            } else if let kind = try? SurfaceKind.parse(w) {
+                label.surface = kind.rawValue
+            } else {
+                label.unknown.append(String(word))
+            }
         }
-        let kind: GaitEventKind = parts.count > 2 && parts[2].lowercased().hasPrefix("toe") ? .toeOff : .heelStrike
-        return (walker, foot, kind)
+        return label
+    }
+
+    /// Sets what `name` says on `event`; a name without a foot, or with words Footfall did not write, adds a
+    /// warning naming `place` (the marker keeps the defaults for what is missing).
+    static func apply(label name: String, to event: inout StepEvent, place: String, warnings: inout [String]) {
+        let label = parseLabel(name)
+        event.walker = label.walker ?? event.walker
+        event.foot = label.foot ?? event.foot
+        event.kind = label.kind ?? event.kind
+        event.surface = label.surface ?? event.surface
+        guard label.foot == nil || !label.unknown.isEmpty else { return }
+        let what =
+            name.trimmingCharacters(in: .whitespaces).isEmpty
+            ? "has no label" : "label '\(name.singleLine(limit: 60))' is not 'W<walker> <L|R> heel [surface]'"
+        warnings.append(
+            "\(place) \(what): used walker \(event.walker), \(event.foot.rawValue) foot"
+                + (label.unknown.isEmpty
+                    ? "" : ", ignored '\(label.unknown.joined(separator: " ").singleLine(limit: 40))'"))
     }
 
     /// The longest time a marker may have: far beyond any video, small enough for every format's arithmetic.

@@ -70,11 +70,13 @@ public struct RenderedFiles: Sendable {
     public var stems: [String]
     public var steps: String
     public var markers: [String]
+    /// `<name>.steps.mid`, `<name>.otio`.
+    public var interchange: [String] = []
     public var mux: MuxReport?
     public var credits: String? = nil
 
     /// Every path, in the order written.
     public var all: [String] {
-        [steps] + (credits.map { [$0] } ?? []) + markers + [audio] + stems + (video.map { [$0] } ?? [])
+        [steps] + (credits.map { [$0] } ?? []) + markers + interchange + [audio] + stems + (video.map { [$0] } ?? [])
     }
 }

@@ -17,12 +17,14 @@ public enum RenderOutputs {
         public var stems: [(key: StemKey, path: String)]
         public var steps: String
         public var markers: [(format: MarkerFormat, path: String)]
+        /// `<name>.steps.mid` and `<name>.otio`, with the markers.
+        public var interchange: [String] = []
         /// `<name>.credits.txt`, when the render used recordings.
         public var credits: String? = nil
 
         public var all: [String] {
-            [steps] + (credits.map { [$0] } ?? []) + markers.map(\.path) + [audio] + stems.map(\.path)
-                + (video.map { [$0] } ?? [])
+            [steps] + (credits.map { [$0] } ?? []) + markers.map(\.path) + interchange + [audio]
+                + stems.map(\.path) + (video.map { [$0] } ?? [])
         }
 
         public static func == (a: Plan, b: Plan) -> Bool { a.all == b.all }
@@ -43,6 +45,7 @@ public enum RenderOutputs {
             audio: file(".footsteps.wav"),
             video: request.options.writeVideo ? file(".footsteps.\(request.options.container.rawValue)") : nil,
             stems: stems, steps: file(".steps.json"), markers: markers,
+            interchange: request.options.writeMarkers ? interchangeFormats.map { file($0.suffix) } : [],
             credits: request.credits == nil ? nil : file(creditsSuffix))
     }
 
@@ -63,9 +66,12 @@ public enum RenderOutputs {
         try AtomicFile.write(json + Data("\n".utf8), to: plan.steps)
         try writeCredits(plan, request: request)
         try writeMarkers(plan.markers, request: request)
+        try writeInterchange(plan, request: request)
 
         let broadcast = broadcastInfo(request, what: "footstep track")
-        try WAVWriter.write(request.mix, to: plan.audio, format: request.options.wavFormat, broadcast: broadcast)
+        try WAVWriter.write(
+            request.mix, to: plan.audio, format: request.options.wavFormat, broadcast: broadcast,
+            cues: cuePoints(request))
 
         if let stems = request.stems {
             for (key, path) in plan.stems {
@@ -79,7 +85,7 @@ public enum RenderOutputs {
 
         let files = RenderedFiles(
             audio: plan.audio, video: plan.video, stems: plan.stems.map(\.path), steps: plan.steps,
-            markers: plan.markers.map(\.path), mux: mux, credits: plan.credits)
+            markers: plan.markers.map(\.path), interchange: plan.interchange, mux: mux, credits: plan.credits)
         logger.info("wrote \(files.all.count) files", metadata: ["folder": "\(request.folder)"])
         return files
     }

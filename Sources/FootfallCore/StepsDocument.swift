@@ -17,6 +17,11 @@ public struct StepsDocument: Codable, Sendable, Equatable {
             self.duration = duration
             self.frameRate = frameRate
         }
+        /// A steps file that does not say which video it belongs to.
+        public static let unknown = Video(file: "", width: 0, height: 0, duration: 0, frameRate: 0)
+
+        public var isUnknown: Bool { self == .unknown }
+
         public init(_ info: VideoInfo) {
             self.init(
                 file: URL(fileURLWithPath: info.path).lastPathComponent, width: info.width, height: info.height,
@@ -40,6 +45,14 @@ public struct StepsDocument: Codable, Sendable, Equatable {
             self.shoe = shoe
             self.scene = scene
         }
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            backend = try c.decodeIfPresent(String.self, forKey: .backend) ?? "procedural"
+            seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+            shoe = try c.decodeIfPresent(String.self, forKey: .shoe)
+            scene = try c.decodeIfPresent(SceneKind.self, forKey: .scene)
+        }
+        enum CodingKeys: String, CodingKey { case backend, seed, shoe, scene }
     }
 
     public var version: Int
@@ -65,6 +78,17 @@ public struct StepsDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case version, video, render, steps, surfaces
         case toeOffs = "toe_offs"
+    }
+
+    /// Only `steps` (each with `time` and `foot`) is required, so files written by hand or by other tools load.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? Self.currentVersion
+        video = try c.decodeIfPresent(PartialVideo.self, forKey: .video)?.video ?? .unknown
+        render = try c.decodeIfPresent(Render.self, forKey: .render)
+        steps = try c.decode([StepEvent].self, forKey: .steps)
+        toeOffs = try c.decodeIfPresent([StepEvent].self, forKey: .toeOffs)
+        surfaces = try c.decodeIfPresent([SurfaceSegment].self, forKey: .surfaces)
     }
 
     public static func decode(from data: Data, source: String = "steps JSON") throws -> StepsDocument {

@@ -15,14 +15,16 @@ public enum WAVFormat: String, Sendable, CaseIterable {
 /// Writes WAV files with libsndfile, atomically (temp file + rename), optionally with a `bext` chunk.
 public enum WAVWriter {
     public static func write(
-        _ audio: any AudioBlockSource, to path: String, format: WAVFormat = .pcm24, broadcast: BroadcastInfo? = nil
+        _ audio: any AudioBlockSource, to path: String, format: WAVFormat = .pcm24, broadcast: BroadcastInfo? = nil,
+        cues: [WAVCuePoint] = []
     ) throws {
         guard audio.channelCount > 0 else {
             throw FootfallError.failure("cannot write '\(path)': the audio has no channels")
         }
         let output = try AtomicOutput(finalPath: path)
         do {
-            try writeFile(audio, to: output.temporaryPath, format: format, broadcast: broadcast)
+            try writeFile(audio, to: output.temporaryPath, format: format, broadcast: broadcast, cues: cues)
+            if !cues.isEmpty { try appendLabels(cues, to: output.temporaryPath) }
             try output.commit()
         } catch {
             output.discard()
@@ -31,7 +33,8 @@ public enum WAVWriter {
     }
 
     private static func writeFile(
-        _ audio: any AudioBlockSource, to path: String, format: WAVFormat, broadcast: BroadcastInfo?
+        _ audio: any AudioBlockSource, to path: String, format: WAVFormat, broadcast: BroadcastInfo?,
+        cues: [WAVCuePoint]
     ) throws {
         var info = SF_INFO()
         info.samplerate = Int32(audio.sampleRate)
@@ -50,6 +53,12 @@ public enum WAVWriter {
                     file, b.description, b.originator, b.originatorReference, b.originationDate, b.originationTime,
                     b.timeReference) == 0
             else { throw FootfallError.failure("cannot add the bext chunk to '\(path)'") }
+        }
+        if !cues.isEmpty {
+            let samples = cues.map(\.sample)
+            guard csf_set_cues(file, samples, UInt32(samples.count)) == 0 else {
+                throw FootfallError.failure("cannot add the cue chunk to '\(path)'")
+            }
         }
         try writeInterleaved(audio, to: file, path: path)
         closed = true

@@ -1,3 +1,4 @@
+import Export
 import FootfallCore
 import Foundation
 import MediaIO
@@ -16,17 +17,17 @@ struct StepAnalysis: Sendable {
 extension RenderPipeline {
     func steps(for request: RenderRequest, info: VideoInfo, timings: inout StageTimings) async throws -> StepAnalysis {
         if let file = request.stepsFile {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw FootfallError.badInput("cannot read steps file \(file): check the path")
-            }
-            let document = try StepsDocument.decode(from: data, source: file)
+            let contents = try StepsFileReader.read(path: file, frameRate: info.frameRate)
+            var document = contents.document
+            // A file that does not name its video is taken to be this one's.
+            if document.video.isUnknown { document.video = .init(info) }
             if let last = document.steps.map(\.time).max(), last > info.duration + 0.5 {
                 throw FootfallError.badInput(
                     "\(file) has a step at \(String(format: "%.2f", last)) s but the video is \(String(format: "%.2f", info.duration)) s long: is it the steps file of another video?"
                 )
             }
-            logger.info("using \(document.steps.count) steps from \(file)")
-            return StepAnalysis(document: document, detection: nil)
+            logger.info("using \(document.steps.count) steps from \(file) (\(contents.format.rawValue))")
+            return StepAnalysis(document: document, detection: nil, warnings: contents.warnings)
         }
         var options = PoseOptions()
         options.threads = request.config.threads

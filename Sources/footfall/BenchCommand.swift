@@ -11,10 +11,12 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure time per stage, frames per second, real-time factor and peak memory.",
         discussion: """
             Runs the whole pipeline on each video (default: the demo video, plus ../shared/clips/*.mp4 when present),
-            appends one line per video to bench/history.jsonl and rewrites bench/dashboard.html.
+            appends one line per video to history.jsonl and rewrites dashboard.html in --history DIR (default:
+            $XDG_DATA_HOME/footfall, else ~/.local/share/footfall; never the current folder).
             Example:
               footfall bench                  # demo video and shared clips
               footfall bench walk.mp4 --json  # machine-readable
+              footfall bench --history bench  # the repository's bench/ folder
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,8 +27,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print the records as JSON lines.")
     var json = false
 
-    @Option(help: "Folder for history.jsonl and dashboard.html.")
-    var benchDir = "bench"
+    @Option(
+        name: .customLong("history"),
+        help:
+            "Folder for history.jsonl and dashboard.html (default: $XDG_DATA_HOME/footfall or ~/.local/share/footfall)."
+    )
+    var historyDir: String?
 
     @Option(help: "Backend to render with.")
     var backend = "procedural"
@@ -41,6 +47,7 @@ struct BenchCommand: AsyncParsableCommand {
             guard !files.isEmpty else {
                 throw FootfallError.usage("no videos to measure: give some, or run 'make setup' for the demo video")
             }
+            let benchDir = historyDir ?? DataFolder.path()
             try FileManager.default.createDirectory(atPath: benchDir, withIntermediateDirectories: true)
             let history = (benchDir as NSString).appendingPathComponent("history.jsonl")
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -58,7 +65,7 @@ struct BenchCommand: AsyncParsableCommand {
                     video: URL(fileURLWithPath: file).lastPathComponent, frames: result.video.frameCount,
                     duration: result.video.duration, decodeFPS: decode?.framesPerSecond,
                     stages: result.timings.entries, total: result.timings.total, peakRSSMB: Self.peakRSSMB(),
-                    mediapipeMsPerFrame: Self.mediapipeReference(for: file, benchDir: benchDir))
+                    mediapipeMsPerFrame: Self.mediapipeReference(for: file))
                 let line = try record.jsonLine()
                 try Self.append(line, to: history)
                 if json {
@@ -115,8 +122,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// MediaPipe Python's ms per frame for this clip, written by bench/compare_pose.py as bench/mediapipe_times.json
     /// (`{"clip.mp4": ms}`), when present.
-    static func mediapipeReference(for file: String, benchDir: String) -> Double? {
-        let path = (benchDir as NSString).appendingPathComponent("mediapipe_times.json")
+    /// MediaPipe's time per frame on the same clip, from the repository's `bench/` when run there (read only).
+    static func mediapipeReference(for file: String) -> Double? {
+        let path = "bench/mediapipe_times.json"
         guard let data = FileManager.default.contents(atPath: path),
             let table = try? JSONDecoder().decode([String: Double].self, from: data)
         else { return nil }

@@ -26,6 +26,9 @@ struct PoseCommand: AsyncParsableCommand {
     @Option(help: "Write an MP4 with skeletons and walker ids drawn on the video.")
     var overlay: String?
 
+    @Flag(help: "Replace the JSON or overlay file if it exists.")
+    var force = false
+
     @Option(help: "Inference threads per model.")
     var threads = 2
 
@@ -43,6 +46,7 @@ struct PoseCommand: AsyncParsableCommand {
             for output in [json, overlay].compactMap({ $0 }) where output == video {
                 throw FootfallError.usage("\(output) is the input video: choose another output file")
             }
+            try ExistingOutputs.refuse([json, overlay], force: force)
             var options = PoseOptions()
             options.threads = threads
             options.smoothLandmarks = smooth

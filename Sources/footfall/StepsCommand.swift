@@ -28,6 +28,9 @@ struct StepsCommand: AsyncParsableCommand {
     @Option(help: "Output format: json, csv, audacity, reaper or edl.")
     var format: StepsOutputFormat = .json
 
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
 
@@ -44,6 +47,7 @@ struct StepsCommand: AsyncParsableCommand {
             guard lateBias >= 0, lateBias <= 0.5 else {
                 throw FootfallError.usage("--late-bias must be between 0 and 0.5 seconds")
             }
+            try ExistingOutputs.refuse([output], force: force)
             let recording = try await StepsCommand.loadPoses(video: video, pose: pose)
             var options = StepDetectorOptions()
             options.method = method

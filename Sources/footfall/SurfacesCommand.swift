@@ -50,6 +50,9 @@ struct SurfacesCommand: AsyncParsableCommand {
         name: .customLong("default-surface"), help: "Surface for stretches too unclear to call (default: concrete).")
     var defaultSurface: String?
 
+    @Flag(help: "Replace the contact sheet or steps JSON if it exists.")
+    var force = false
+
     @Flag(help: "Print the result as JSON (scene, segments, steps with surfaces) instead of text.")
     var json = false
 
@@ -65,6 +68,7 @@ struct SurfacesCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let fallback = try defaultSurface.map { try SurfaceKind.parse($0) }
             for path in [sheet, output].compactMap({ $0 }) { try Self.checkFolder(of: path) }
+            try ExistingOutputs.refuse([sheet, output], force: force)
             let flagOverride = try surface.map { try SurfaceKind.parse($0) }
             let info = try MediaProbe.probe(video)
             var overrides: [SurfaceSegment] = []

@@ -36,8 +36,8 @@ final class FootfallProcess {
     }()
 
     /// Starts `footfall arguments…`; output goes to files in `logFolder` (keep it outside the folders checked for
-    /// leftovers).
-    init(_ arguments: [String], logFolder: URL, label: String = "run") throws {
+    /// leftovers). `environment` is added to this process's.
+    init(_ arguments: [String], logFolder: URL, label: String = "run", environment: [String: String] = [:]) throws {
         guard let executable = Self.executable else {
             throw CocoaError(
                 .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the footfall executable was not built"])
@@ -49,6 +49,9 @@ final class FootfallProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = logFolder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)

@@ -40,7 +40,7 @@ import Testing
     @Test func audacityLinesArePointLabelsWithSixDecimals() {
         let text = MarkerFormats.write(events, format: .audacity, frameRate: 30)
         let lines = text.split(separator: "\n")
-        #expect(lines.first == "0.812345\t0.812345\tW1 L heel")
+        #expect(lines.first == "0.812345\t0.812345\tW1 L heel gravel")
         #expect(lines.count == 3)
     }
 
@@ -48,7 +48,7 @@ import Testing
         let text = MarkerFormats.write(events, format: .reaper, frameRate: 30)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "#,Name,Start,End,Length")
-        #expect(lines[1] == "M1,W1 L heel,0:00.812,,")
+        #expect(lines[1] == "M1,W1 L heel gravel,0:00.812,,")
         #expect(lines[3] == "M3,W1 R heel,1:02:05.250,,")
     }
 
