@@ -32,18 +32,13 @@ import Testing
         }
         let client = WebClient(port: port)
 
-        // Nobody walks in a synthetic clip: plant steps, then re-render on gravel with the default backend.
+        // Nobody walks in a synthetic clip: give the job steps (the editor's API), then re-render on gravel with the default backend.
         let video = folder.appendingPathComponent("clip.mp4").path
         _ = try SyntheticClip.make(at: video, width: 160, height: 120, fps: 15, duration: 2)
         let uploaded = try await client.upload(try Data(contentsOf: URL(fileURLWithPath: video)))
         let id = try #require(uploaded["id"] as? String)
         await server.waitUntilIdle()
-        let out = await server.store.outputFolder(of: id)
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let planted = out.appendingPathComponent("clip.steps.json")
-        try? FileManager.default.removeItem(at: planted)
-        try FileManager.default.copyItem(
-            atPath: try RenderPipelineTests.stepsFile(in: folder, times: [0.3, 0.8, 1.3]), toPath: planted.path)
+        _ = try await client.send("/api/jobs/\(id)/steps", body: WebSecretTests.editedSteps, method: "PUT")
         _ = try await client.send("/api/jobs/\(id)/render", body: #"{"surface": "gravel"}"#)
         await server.waitUntilIdle()
 

@@ -14,6 +14,9 @@ import Testing
 /// hold the key.
 @Suite struct WebSecretTests {
     static let key = "rp_WEBSECRET_8d2a6c_DO_NOT_LEAK"
+    /// Steps a user put on the timeline (the web editor's API).
+    static let editedSteps =
+        #"{"steps": [{"time": 0.3, "foot": "left"}, {"time": 0.8, "foot": "right"}, {"time": 1.3, "foot": "left"}]}"#
 
     @Test func jobJSONPagesAndFilesNeverHoldTheKey() async throws {
         let folder = try TestFiles.temporaryDirectory("web-secret")
@@ -50,12 +53,7 @@ import Testing
         let uploaded = try await client.upload(try Data(contentsOf: URL(fileURLWithPath: video)))
         let id = try #require(uploaded["id"] as? String)
         await server.waitUntilIdle()
-        let out = await server.store.outputFolder(of: id)
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let steps = try RenderPipelineTests.stepsFile(in: folder, times: [0.3, 0.8, 1.3])
-        let planted = out.appendingPathComponent("clip.steps.json")
-        try? FileManager.default.removeItem(at: planted)
-        try FileManager.default.copyItem(atPath: steps, toPath: planted.path)
+        _ = try await client.send("/api/jobs/\(id)/steps", body: Self.editedSteps, method: "PUT")
         _ = try await client.send("/api/jobs/\(id)/render", body: #"{"backend": "runpod", "surface": "gravel"}"#)
         await server.waitUntilIdle()
 
@@ -82,10 +80,10 @@ import Testing
 struct WebClient {
     let port: Int
 
-    func send(_ path: String, body: String? = nil) async throws -> Data {
+    func send(_ path: String, body: String? = nil, method: String = "POST") async throws -> Data {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         if let body {
-            request.httpMethod = "POST"
+            request.httpMethod = method
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = Data(body.utf8)
         }
