@@ -1,7 +1,7 @@
 import FootfallCore
 import Foundation
 
-/// Where the queue lives: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`. Its `description` leaves the password
+/// Where the queue lives: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (or the password in `PGPASSWORD`). Its `description` leaves the password
 /// out, so it can go into logs and error messages.
 public struct QueueURL: Sendable, CustomStringConvertible, Equatable {
     public var user: String
@@ -20,7 +20,9 @@ public struct QueueURL: Sendable, CustomStringConvertible, Equatable {
         self.host = host
         port = parts.port ?? 5432
         user = parts.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
-        password = parts.password.flatMap { $0.removingPercentEncoding }
+        // PGPASSWORD (libpq's variable) keeps the password off the command line, where `ps` would show it.
+        password =
+            parts.password.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         database = path.isEmpty ? user : path
     }
