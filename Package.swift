@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries from Debian (see scripts/setup.sh).
@@ -69,6 +71,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // The render farm: a job queue on PostgreSQL that workers on many machines claim from.
+        .target(
+            name: "RenderFarm",
+            dependencies: [
+                "FootfallCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Shells.
         .target(
             name: "FootfallWeb",
@@ -84,7 +94,7 @@ let package = Package(
             name: "footfall",
             dependencies: [
                 "Pipeline", "Report", "FootfallWeb", "FootfallCore", "MediaIO", "Pose", "Steps", "Surface", "Sound",
-                "Mix", "Export",
+                "Mix", "Export", "RenderFarm",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -140,6 +150,13 @@ let package = Package(
             ]),
         // Runs the built `footfall` executable as a real process (exit codes, signals, files left behind).
         .testTarget(name: "CLITests", dependencies: ["FootfallCore", "MediaIO", "FootfallTesting"]),
+        // The render farm's queue against a real PostgreSQL the tests start, and `footfall worker` processes.
+        .testTarget(
+            name: "RenderFarmTests",
+            dependencies: [
+                "RenderFarm", "FootfallCore", "MediaIO", "FootfallTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,9 @@ as_root() {
 # --- 1. Debian packages -------------------------------------------------------------------------
 apt_packages=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
     libswresample-dev libebur128-dev libsndfile1-dev unzip sox)
+# The render farm's queue tests start a throw-away PostgreSQL cluster of their own (initdb + pg_ctl on loopback);
+# Debian's package gives the binaries in /usr/lib/postgresql/*/bin. Setup never starts or configures a server.
+apt_packages+=(postgresql)
 # The browser test drives Debian's Chromium through Debian's chromium-driver (same source package, so the versions
 # always match) with Debian's Selenium: nothing from PyPI, no browser download. It runs with /usr/bin/python3.
 # fonts-liberation is only a Recommends of chromium; without it the screenshots may lack readable text.

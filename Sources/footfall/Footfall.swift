@@ -26,5 +26,7 @@ struct Footfall: AsyncParsableCommand {
             ReportCommand.self,
             BenchCommand.self,
             ServeCommand.self,
+            WorkerCommand.self,
+            BatchCommand.self,
         ])
 }

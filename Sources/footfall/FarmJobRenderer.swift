@@ -1,0 +1,63 @@
+import FootfallCore
+import Foundation
+import Logging
+import Pipeline
+import RenderFarm
+
+/// Renders one queue job the way `footfall render` does, made safe against a worker dying mid-render: the render
+/// writes into a folder private to the job (`OUT/.footfall-job-<id>`), then each finished file is renamed into
+/// `OUT` (same file system, so atomic). A worker that takes over a dead worker's job first removes that folder, so
+/// no temporary file survives, and the final names are fixed, so a re-run replaces rather than duplicates.
+enum FarmJobRenderer {
+    static func render(_ job: QueuedJob, logger: Logger) async throws {
+        guard access(job.video, R_OK) == 0 else {
+            throw FootfallError.badInput(
+                "worker on \(ProcessInfo.processInfo.hostName) cannot read \(job.video): inputs must be on storage "
+                    + "every worker sees (a shared folder mounted at the same path)")
+        }
+        let config: FootfallConfig
+        do {
+            config = try JSONDecoder().decode(FootfallConfig.self, from: Data(job.options.utf8))
+        } catch {
+            throw FootfallError.badInput("job \(job.id) has unreadable render options: \(error)")
+        }
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: job.outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw FootfallError.failure(
+                "cannot create the output folder \(job.outputDir): \(error.localizedDescription)")
+        }
+        let staging = (job.outputDir as NSString).appendingPathComponent(".footfall-job-\(job.id)")
+        if fm.fileExists(atPath: staging) {
+            logger.info("removing what an earlier attempt left in \(staging)")
+            try? fm.removeItem(atPath: staging)
+        }
+        let request = RenderRequest(video: job.video, outputDirectory: staging, config: config, force: true)
+        let folders = [staging, (staging as NSString).appendingPathComponent("stems")]
+        let result = try await PartialOutputs.tracking(folders: folders) {
+            try await RenderPipeline().render(request)
+        }
+        for warning in result.warnings { logger.warning("\(warning)") }
+        try publish(staging, into: job.outputDir)
+    }
+
+    /// Renames every file of `staging` to the same relative path under `destination`, then removes `staging`.
+    static func publish(_ staging: String, into destination: String) throws {
+        let fm = FileManager.default
+        let files = (fm.enumerator(atPath: staging)?.compactMap { $0 as? String } ?? []).sorted()
+        for relative in files {
+            let from = (staging as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: from, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let to = (destination as NSString).appendingPathComponent(relative)
+            try fm.createDirectory(
+                atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard rename(from, to) == 0 else {
+                throw FootfallError.failure(
+                    "cannot move \(from) to \(to): \(String(cString: strerror(errno))); check the output folder")
+            }
+        }
+        try? fm.removeItem(atPath: staging)
+    }
+}

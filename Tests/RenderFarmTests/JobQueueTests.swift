@@ -1,0 +1,127 @@
+import FootfallCore
+import FootfallTesting
+import Foundation
+import RenderFarm
+import Testing
+
+@Suite struct JobQueueTests {
+    @Test func aClaimedJobIsReclaimedWhenItsLeaseExpires() async throws {
+        let fixture = try QueueFixture("lease")
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        try await queue.enqueue(video: fixture.input("a.mp4"), outputDir: fixture.folder.path, options: "{}")
+
+        let first = try #require(try await queue.claim(worker: "w1", lease: 1))
+        #expect(first.attempts == 1)
+        #expect(try await queue.claim(worker: "w2", lease: 1) == nil)  // leased: nobody else gets it
+        #expect(try await queue.heartbeat(first, worker: "w1", lease: 1))
+        try await Task.sleep(for: .seconds(1.5))  // w1 "dies": no heartbeat
+
+        let again = try #require(try await queue.claim(worker: "w2", lease: 30))
+        #expect(again.id == first.id)
+        #expect(again.attempts == 2)
+        // The dead worker's late calls change nothing: the job is w2's now.
+        #expect(try await queue.heartbeat(first, worker: "w1", lease: 1) == false)
+        #expect(try await queue.complete(first, worker: "w1") == false)
+        #expect(try await queue.complete(again, worker: "w2"))
+        #expect(try await queue.counts()[.done] == 1)
+    }
+
+    @Test func twoConcurrentClaimersNeverGetTheSameJob() async throws {
+        let fixture = try QueueFixture("skiplocked")
+        let setup = try await fixture.queue()
+        for i in 0..<40 {
+            try await setup.enqueue(video: fixture.input("v\(i).mp4"), outputDir: fixture.folder.path, options: "{}")
+        }
+        await setup.close()
+        let a = try await fixture.queue()
+        let b = try await fixture.queue()
+        func drain(_ queue: JobQueue, _ name: String) async throws -> [Int64] {
+            var ids: [Int64] = []
+            while let job = try await queue.claim(worker: name, lease: 60) { ids.append(job.id) }
+            return ids
+        }
+        async let fromA = drain(a, "a")
+        async let fromB = drain(b, "b")
+        let (idsA, idsB) = try await (fromA, fromB)
+        await a.close()
+        await b.close()
+        #expect(Set(idsA).isDisjoint(with: idsB))
+        #expect(idsA.count + idsB.count == 40)
+        #expect(Set(idsA + idsB).count == 40)
+    }
+
+    @Test func enqueuingTheSameVideoAndOptionsTwiceIsOneJob() async throws {
+        let fixture = try QueueFixture("idempotent")
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        let video = try fixture.input("same.mp4")
+        let first = try await queue.enqueue(video: video, outputDir: fixture.folder.path, options: #"{"seed":1}"#)
+        let second = try await queue.enqueue(video: video, outputDir: fixture.folder.path, options: #"{"seed":1}"#)
+        #expect(first.new && !second.new)
+        #expect(first.key == second.key)
+        let otherOptions = try await queue.enqueue(
+            video: video, outputDir: fixture.folder.path, options: #"{"seed":2}"#)
+        #expect(otherOptions.new)
+        // A changed file (new size) is new work.
+        try Data(TestFiles.randomBytes(count: 300)).write(to: URL(fileURLWithPath: video))
+        #expect(try await queue.enqueue(video: video, outputDir: fixture.folder.path, options: #"{"seed":1}"#).new)
+        #expect(try await queue.counts()[.queued] == 3)
+    }
+
+    @Test func aFailingJobIsRetriedWithBackoffThenParkedAsFailed() async throws {
+        let fixture = try QueueFixture("retries")
+        let queue = try await fixture.queue(.init(maxAttempts: 3, backoff: 1))
+        defer { Task { await queue.close() } }
+        let (key, _) = try await queue.enqueue(
+            video: fixture.input("bad.mp4"), outputDir: fixture.folder.path, options: "{}")
+
+        for attempt in 1...3 {
+            var job: QueuedJob?
+            let deadline = Date().addingTimeInterval(10)
+            while job == nil, Date() < deadline {
+                job = try await queue.claim(worker: "w", lease: 30)
+                if job == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let claimed = try #require(job)
+            #expect(claimed.attempts == attempt)
+            let failedAt = Date()
+            #expect(try await queue.fail(claimed, worker: "w", error: "decoder said: attempt \(attempt)"))
+            if attempt < 3 {
+                // Backed off: not runnable at once.
+                #expect(try await queue.claim(worker: "w", lease: 30) == nil)
+                #expect(Date().timeIntervalSince(failedAt) < 1)
+            }
+        }
+        let status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .failed)
+        #expect(status.attempts == 3)
+        #expect(status.lastError == "decoder said: attempt 3")
+        #expect(try await queue.claim(worker: "w", lease: 30) == nil)
+        #expect(try await queue.counts() == [.queued: 0, .running: 0, .done: 0, .failed: 1])
+    }
+
+    @Test func anUnreachableServerSaysHowToCheckItAndHidesThePassword() async throws {
+        let port = try TestPostgres.shared().port + 1  // nothing listens next to the test cluster, as a rule
+        let url = try QueueURL("postgres://farm:s3cret@127.0.0.1:\(port)/jobs")
+        do {
+            _ = try await JobQueue.connect(url, logger: .init(label: "test"))
+            Issue.record("connected to a port nobody listens on")
+        } catch let error as FootfallError {
+            #expect(error.description.hasPrefix("cannot reach postgres://farm@127.0.0.1:\(port)/jobs: is the server"))
+            #expect(error.description.contains("pg_isready -h 127.0.0.1 -p \(port)"))
+            #expect(!error.description.contains("s3cret"))
+        }
+    }
+
+    @Test func theSchemaIsVersionedAndMigratingTwiceChangesNothing() async throws {
+        let fixture = try QueueFixture("schema")
+        let one = try await fixture.queue()
+        try await one.enqueue(video: fixture.input("k.mp4"), outputDir: fixture.folder.path, options: "{}")
+        await one.close()
+        let two = try await fixture.queue()  // migrates again: the job survives, no error
+        #expect(try await two.counts()[.queued] == 1)
+        #expect(try await two.schemaVersion() == JobQueue.currentSchemaVersion)
+        await two.close()
+    }
+}
