@@ -44,7 +44,12 @@ import Testing
             if let held {
                 try await Task.sleep(for: .seconds(1))
                 kill(victim.pid, SIGKILL)
-                killedJob = held.video
+                // On a loaded machine the victim may have finished that job within the second and taken the
+                // next: the job it died holding is the one still marked as its own.
+                let dying = try await watcher.all().first {
+                    $0.status.state == .running && $0.status.worker?.contains("/\(victim.pid)/") == true
+                }
+                killedJob = dying?.video ?? held.video
             } else {
                 try await Task.sleep(for: .milliseconds(100))
             }
