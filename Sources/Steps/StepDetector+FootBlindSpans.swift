@@ -15,13 +15,15 @@ extension StepDetector {
     func footBlindFill(
         found: [GaitCandidate], track: WalkerTrack, signals: SegmentSignals, bounce: [GaitCandidate]
     ) -> [GaitCandidate] {
-        let spans = Self.footBlindSpans(track: track, signals: signals, minDuration: options.minStepInterval)
         let seen = found.filter {
             $0.kind == .heelStrike && $0.rejectReason == nil && $0.confidence >= options.minConfidence
         }
         .sorted { $0.time < $1.time }
-        guard !spans.isEmpty, !bounce.isEmpty, seen.count >= 2 else { return [] }
+        guard !bounce.isEmpty, seen.count >= 2 else { return [] }
         let interval = Self.medianInterval(seen.map(\.time)) ?? 0.55
+        let spans = Self.uncoveredSpans(
+            seen: seen.map(\.time), start: track.times.first ?? 0, end: track.times.last ?? 0, interval: interval)
+        guard !spans.isEmpty else { return [] }
         let lags = seen.compactMap { step -> Double? in
             guard let b = bounce.min(by: { abs($0.time - step.time) < abs($1.time - step.time) }),
                 abs(b.time - step.time) < 0.4 * interval
@@ -68,6 +70,19 @@ extension StepDetector {
             "feet unseen \(spans.map { String(format: "%.2f–%.2f", $0.lowerBound, $0.upperBound) }.joined(separator: ", ")) s: lag \(String(format: "%+.3f", lag)) s from \(lags.count) pairs, filled \(fill.map { String(format: "%.3f", $0.time) })"
         )
         return fill
+    }
+
+    /// Stretches of a track that its seen steps leave unexplained: before the first and after the last step by
+    /// more than most of an interval, and gaps between two steps of more than 1.6 intervals. A walker does not
+    /// skip a step, so a gap in a rhythm is steps the feet did not show (a foot hidden or out of the picture, its
+    /// swing's maximum cut off at the edge); the bounce decides whether the walker kept walking.
+    static func uncoveredSpans(seen: [Double], start: Double, end: Double, interval: Double) -> [Span] {
+        guard let first = seen.first, let last = seen.last else { return [] }
+        var spans: [Span] = []
+        if first - start >= 0.8 * interval { spans.append(start...first) }
+        for (a, b) in zip(seen, seen.dropFirst()) where b - a >= 1.6 * interval { spans.append(a...b) }
+        if end - last >= 0.8 * interval { spans.append(last...end) }
+        return spans
     }
 
     /// Time spans (at least `minDuration` long) of a track where neither heel is usable but the body is seen.
