@@ -4,8 +4,8 @@ import Foundation
 extension StepDetector {
     typealias Span = ClosedRange<Double>
 
-    /// Steps where a travelling walker's feet leave the picture (walking toward the camera until the feet pass
-    /// the lower edge, a character's feet below a game's frame) or are both hidden, while the body stays in view.
+    /// Steps the feet did not show while the body stays in view: the feet below the picture's edge (walking
+    /// toward the camera, a game character's feet below the frame), both hidden, or one step's swing cut off.
     ///
     /// A stride-phase tracker carries the rhythm of the seen steps into the blind stretch: each next step is
     /// predicted one step interval on (its uncertainty grows with every step: cadence varies by a few per cent),
@@ -82,24 +82,6 @@ extension StepDetector {
         if first - start >= 0.8 * interval { spans.append(start...first) }
         for (a, b) in zip(seen, seen.dropFirst()) where b - a >= 1.6 * interval { spans.append(a...b) }
         if end - last >= 0.8 * interval { spans.append(last...end) }
-        return spans
-    }
-
-    /// Time spans (at least `minDuration` long) of a track where neither heel is usable but the body is seen.
-    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [Span] {
-        let left = signals.heelUsable[.left] ?? []
-        let right = signals.heelUsable[.right] ?? []
-        var spans: [Span] = []
-        var start: Double?
-        for (i, t) in track.times.enumerated() {
-            let blind = !(i < left.count && left[i]) && !(i < right.count && right[i])
-            if blind, start == nil { start = t }
-            if !blind, let s = start {
-                if t - s >= minDuration { spans.append(s...t) }
-                start = nil
-            }
-        }
-        if let s = start, let end = track.times.last, end - s >= minDuration { spans.append(s...end) }
         return spans
     }
 
