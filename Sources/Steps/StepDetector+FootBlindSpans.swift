@@ -20,6 +20,7 @@ extension StepDetector {
         }
         .sorted { $0.time < $1.time }
         guard !bounce.isEmpty, seen.count >= 2 else { return [] }
+        let landings = found.filter(\.isLanding).map(\.time)
         let interval = Self.medianInterval(seen.map(\.time)) ?? 0.55
         let spans = Self.uncoveredSpans(
             seen: seen.map(\.time), start: track.times.first ?? 0, end: track.times.last ?? 0, interval: interval)
@@ -53,6 +54,7 @@ extension StepDetector {
             for (n, t) in tracker.steps(from: anchor.time, interval: local, forward: forward, until: limit).enumerated()
             {
                 guard !seen.contains(where: { abs($0.time - t.time) < 0.6 * local }),
+                    !landings.contains(where: { abs($0 - t.time) < 0.6 * local }),
                     let b = bounce.min(by: { abs($0.time - lag - t.time) < abs($1.time - lag - t.time) })
                 else { continue }
                 var step = b

@@ -15,13 +15,14 @@ enum FrameDump {
 
     static func write(
         clip: MocapClip, azimuths: [Double], frameRate: Double, elevation: Double, height: Double,
-        noise: PoseNoiseOptions, pan: Double? = nil, track: Double? = nil, to url: URL
+        noise: PoseNoiseOptions, pan: Double? = nil, track: Double? = nil, camera: Bool = true, to url: URL
     ) throws {
         let shots = azimuths.map { az in
             var c = SimulationCondition(azimuth: az, elevation: elevation, walkerHeight: height, frameRate: frameRate)
             c.noise = noise
             if let pan { c.pan = .follow(lag: pan) }
             if let track { c.pan = .track(lag: track) }
+            c.reportsCameraMotion = camera
             c.seed = StableSeed.of("dump", clip.name, "\(az)")
             let sim = MocapSimulator.simulate(clip, c)
             return Shot(
