@@ -66,6 +66,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var renderCount: Int
     public var warnings: [String]
     public var timings: [StageSeconds]
+    /// The licence conditions of the last render's recordings (nil: none used, or not rendered yet).
+    public var licence: JobLicence?
 
     init(id: String, upload: UploadInfo, overrides: RenderOverrides, now: Date = Date()) {
         self.id = id
@@ -84,7 +86,7 @@ public struct JobRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, status, stage, progress, error, files, upload, overrides, warnings, timings
+        case id, status, stage, progress, error, files, upload, overrides, warnings, timings, licence
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case renderCount = "render_count"
