@@ -15,7 +15,8 @@ enum FrameDump {
 
     static func write(
         clip: MocapClip, azimuths: [Double], frameRate: Double, elevation: Double, height: Double,
-        noise: PoseNoiseOptions, pan: Double? = nil, track: Double? = nil, camera: Bool = true, sweepSeed: Int? = nil, to url: URL
+        noise: PoseNoiseOptions, pan: Double? = nil, track: Double? = nil, camera: Bool = true, sweepSeed: Int? = nil,
+        to url: URL
     ) throws {
         let shots = azimuths.map { az in
             var c = SimulationCondition(azimuth: az, elevation: elevation, walkerHeight: height, frameRate: frameRate)
