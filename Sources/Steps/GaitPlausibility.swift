@@ -8,7 +8,9 @@ struct GaitPlausibility {
 
     /// Filters one walker's heel-strike candidates (any order); returns the accepted ones sorted by time, the
     /// reasons for the rejected ones, and the plausible steps left out only for low confidence.
-    func accept(_ candidates: [GaitCandidate]) -> (
+    /// `heelSeen(foot, time)`: whether that heel was seen then (a stride of one foot alone needs the other
+    /// unseen between its steps).
+    func accept(_ candidates: [GaitCandidate], heelSeen: (Foot, Double) -> Bool = { _, _ in false }) -> (
         accepted: [GaitCandidate], rejected: [String], uncertain: [GaitCandidate]
     ) {
         var events = candidates.sorted { $0.time < $1.time }
@@ -52,10 +54,13 @@ struct GaitPlausibility {
         events = kept
 
         // 3. A step needs a neighbouring step at a walking cadence; a lone contact is a shuffle, a landing or noise.
-        // A foot seen alone (the other occluded) still qualifies through its own next stride.
+        // A foot seen alone (the other occluded) still qualifies through its own next stride; with the other foot
+        // in view and no step of it between, two steps of one foot are two separate movements.
         func linked(_ a: Int, _ b: Int) -> Bool {
-            let limit = options.maxStepInterval * (events[a].foot == events[b].foot ? 2 : 1)
-            return abs(events[b].time - events[a].time) <= limit
+            let gap = abs(events[b].time - events[a].time)
+            guard events[a].foot == events[b].foot else { return gap <= options.maxStepInterval }
+            let middle = (events[a].time + events[b].time) / 2
+            return gap <= 2 * options.maxStepInterval && !heelSeen(events[a].foot.other, middle)
         }
         var isolated = Set<Int>()
         for i in events.indices {

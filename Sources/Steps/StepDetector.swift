@@ -44,10 +44,12 @@ public struct StepDetector: Sendable {
             var views: [(ViewClassifier.Result, Int)] = []
             var methods = Set<String>()
             var rejectedTracks: [String] = []
+            var heelSeen: [(times: [Double], usable: [Foot: [Bool]])] = []
             for track in walkerTracks where track.times.count >= 3 {
                 let signals = SegmentSignals(
                     track: track, options: options, gridRate: gridRate, cutoffHz: cutoffHz,
                     frameSize: (Double(info.width), Double(info.height)))
+                heelSeen.append((track.times, signals.heelUsable))
                 var view = ViewClassifier().classify(signals, background: Self.background(track, on: signals.grid))
                 if !track.isUpright() {
                     view.view = .stationary
@@ -71,7 +73,15 @@ public struct StepDetector: Sendable {
                 toeCandidates += found.filter { $0.kind == .toeOff }
                 trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))
             }
-            var (accepted, rejected, uncertain) = GaitPlausibility(options: options).accept(candidates)
+            let seen: (Foot, Double) -> Bool = { foot, t in
+                guard let track = heelSeen.first(where: { ($0.times.first ?? 0) <= t && t <= ($0.times.last ?? 0) }),
+                    let usable = track.usable[foot],
+                    let i = track.times.indices.min(by: { abs(track.times[$0] - t) < abs(track.times[$1] - t) })
+                else { return false }
+                return i < usable.count && usable[i]
+            }
+            var (accepted, rejected, uncertain) = GaitPlausibility(options: options).accept(
+                candidates, heelSeen: seen)
             if options.method == .automatic {
                 accepted = StrideCycleSmoother(maxStepInterval: options.maxStepInterval).smooth(accepted)
                 // Someone who does not travel (or whose travel the picture does not show) walks only if the steps
