@@ -66,6 +66,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var renderCount: Int
     public var warnings: [String]
     public var timings: [StageSeconds]
+    /// The job's key on the render farm's queue (`serve --queue`); nil when it renders in the server.
+    public var queueKey: String?
 
     init(id: String, upload: UploadInfo, overrides: RenderOverrides, now: Date = Date()) {
         self.id = id
@@ -88,6 +90,7 @@ public struct JobRecord: Codable, Sendable, Equatable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case renderCount = "render_count"
+        case queueKey = "queue_key"
     }
 }
 

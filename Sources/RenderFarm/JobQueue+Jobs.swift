@@ -66,13 +66,14 @@ extension JobQueue {
             """, "mark job \(job.id) done")
     }
 
-    /// Records a failure: queued again after the backoff, or parked as `failed` after the last attempt.
+    /// Records a failure: queued again after the backoff, or parked as `failed` after the last attempt (at once
+    /// when `permanent`: a retry cannot help).
     @discardableResult
-    public func fail(_ job: QueuedJob, worker: String, error: String) async throws -> Bool {
+    public func fail(_ job: QueuedJob, worker: String, error: String, permanent: Bool = false) async throws -> Bool {
         try await changed(
             """
             UPDATE footfall_jobs SET
-                state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+                state = CASE WHEN attempts >= max_attempts OR \(permanent) THEN 'failed' ELSE 'queued' END,
                 run_after = now() + make_interval(secs => \(policy.backoff) * power(2, attempts - 1)),
                 last_error = \(error), worker = NULL, lease_until = NULL, updated_at = now()
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
@@ -124,5 +125,18 @@ extension JobQueue {
             result.append((video, status))
         }
         return result
+    }
+}
+
+extension JobQueue {
+    /// Jobs a worker could claim now: queued and due, or running with an expired lease (what `claim` looks for).
+    public func depth() async throws -> Int {
+        let rows = try await run(
+            """
+            SELECT count(*) FROM footfall_jobs
+            WHERE (state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now())
+            """, "count runnable jobs")
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
     }
 }
