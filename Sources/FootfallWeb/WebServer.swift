@@ -2,6 +2,7 @@ import FootfallCore
 import Foundation
 import Hummingbird
 import Logging
+import RenderFarm
 
 /// The web interface: upload a video in a browser (or with curl), watch the render, play and download the
 /// result. Jobs live in `DIR/<uuid>/` with their state in `job.json`, so they survive a restart. They render in

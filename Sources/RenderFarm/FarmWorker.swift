@@ -6,9 +6,9 @@ import Logging
 /// done or failed. Repeats until `stop` is raised (the job in hand is finished first). `footfall worker
 /// --concurrency N` runs N of these, each on its own connection.
 public struct FarmWorker: Sendable {
-    /// Renders a claimed job and returns the seconds of each pipeline stage (for the metrics). Throwing
-    /// `PermanentJobFailure` parks the job as failed at once; any other error is retried.
-    public typealias Render = @Sendable (QueuedJob, Logger) async throws -> [StageTime]
+    /// Renders a claimed job and says what it made and the seconds of each pipeline stage (for the metrics).
+    /// Throwing `PermanentJobFailure` parks the job as failed at once; any other error is retried.
+    public typealias Render = @Sendable (QueuedJob, Logger) async throws -> RenderedJob
 
     public var queue: JobQueue
     public var name: String
@@ -62,13 +62,13 @@ public struct FarmWorker: Sendable {
             }
         }
         do {
-            let stages = try await render(job, log)
+            let rendered = try await render(job, log)
             heartbeat.cancel()
-            let mine = try await queue.complete(job, worker: name)
+            let mine = try await queue.complete(job, worker: name, summary: rendered.summary)
             let elapsed = Date().timeIntervalSince(started)
             let seconds = String(format: "%.1f", elapsed)
             if mine { log.info("done in \(seconds) s") } else { log.warning("done, but the job was no longer ours") }
-            metrics?.recordDone(stages: stages, seconds: elapsed)
+            metrics?.recordDone(stages: rendered.stages, seconds: elapsed)
         } catch {
             heartbeat.cancel()
             metrics?.recordFailure()
@@ -88,5 +88,16 @@ public struct PermanentJobFailure: Error, CustomStringConvertible, Sendable {
 
     public init(_ description: String) {
         self.description = description
+    }
+}
+
+/// What `FarmWorker.Render` hands back: the summary stored with the done job, the stage times for the metrics.
+public struct RenderedJob: Sendable {
+    public var summary: JobSummary
+    public var stages: [StageTime]
+
+    public init(summary: JobSummary, stages: [StageTime]) {
+        self.summary = summary
+        self.stages = stages
     }
 }

@@ -56,12 +56,13 @@ extension JobQueue {
             """, "renew the lease of job \(job.id)")
     }
 
-    /// Marks the job done. False when it was no longer this worker's.
+    /// Marks the job done, with what its render made. False when it was no longer this worker's.
     @discardableResult
-    public func complete(_ job: QueuedJob, worker: String) async throws -> Bool {
+    public func complete(_ job: QueuedJob, worker: String, summary: JobSummary? = nil) async throws -> Bool {
         try await changed(
             """
-            UPDATE footfall_jobs SET state = 'done', lease_until = NULL, last_error = NULL, updated_at = now()
+            UPDATE footfall_jobs SET state = 'done', lease_until = NULL, last_error = NULL, updated_at = now(),
+                summary = \(summary?.json)
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
             """, "mark job \(job.id) done")
     }
@@ -94,13 +95,14 @@ extension JobQueue {
     public func statuses(keys: [String]) async throws -> [String: JobStatus] {
         var result: [String: JobStatus] = [:]
         let rows = try await run(
-            "SELECT key, state, attempts, last_error, worker FROM footfall_jobs WHERE key = ANY(\(keys))",
+            "SELECT key, state, attempts, last_error, worker, summary FROM footfall_jobs WHERE key = ANY(\(keys))",
             "read job states")
-        for try await (key, state, attempts, error, worker) in rows.decode(
-            (String, String, Int, String?, String?).self)
+        for try await (key, state, attempts, error, worker, summary) in rows.decode(
+            (String, String, Int, String?, String?, String?).self)
         {
             result[key] = JobStatus(
-                state: JobState(rawValue: state) ?? .queued, attempts: attempts, lastError: error, worker: worker)
+                state: JobState(rawValue: state) ?? .queued, attempts: attempts, lastError: error, worker: worker,
+                summary: JobSummary(json: summary))
         }
         return result
     }

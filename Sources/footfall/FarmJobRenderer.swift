@@ -9,7 +9,7 @@ import RenderFarm
 /// `OUT` (same file system, so atomic). A worker that takes over a dead worker's job first removes that folder, so
 /// no temporary file survives, and the final names are fixed, so a re-run replaces rather than duplicates.
 enum FarmJobRenderer {
-    static func render(_ job: QueuedJob, logger: Logger) async throws -> [StageTime] {
+    static func render(_ job: QueuedJob, logger: Logger) async throws -> RenderedJob {
         // No retry makes an unreadable path readable: the job is parked as failed at once, saying why.
         guard access(job.video, R_OK) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -43,7 +43,11 @@ enum FarmJobRenderer {
         }
         for warning in result.warnings { logger.warning("\(warning)") }
         try publish(staging, into: job.outputDir)
-        return result.timings.entries.map { StageTime(stage: $0.stage, seconds: $0.seconds) }
+        return RenderedJob(
+            summary: JobSummary(
+                steps: result.document.steps.count, walkers: result.walkerCount, seconds: result.timings.total,
+                licence: result.licenceConditions, credits: result.credits),
+            stages: result.timings.entries.map { StageTime(stage: $0.stage, seconds: $0.seconds) })
     }
 
     /// Renames every file of `staging` to the same relative path under `destination`, then removes `staging`.
