@@ -20,6 +20,7 @@ import Testing
         let options = String(decoding: try JSONEncoder().encode(config), as: UTF8.self)
 
         let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
         let (good, _) = try await queue.enqueue(video: clip, outputDir: out, options: options)
         let gone = try fixture.input("gone.mp4")
         let (bad, _) = try await queue.enqueue(video: gone, outputDir: out, options: options)
@@ -75,12 +76,12 @@ import Testing
 
         kill(worker.pid, SIGTERM)
         #expect(worker.finish(timeout: 60) == 0, "\(worker.output)")
-        await queue.close()
         TestFiles.remove(fixture.folder)
     }
 
     /// The port from the worker's "metrics on http://HOST:PORT/metrics" line.
     static func metricsPort(in log: String) -> Int? {
+        let log = log.replacingOccurrences(of: "\\/", with: "/")  // JSON escapes the slashes
         guard let range = log.range(of: #"metrics on http://127\.0\.0\.1:[0-9]+/metrics"#, options: .regularExpression)
         else { return nil }
         let match = log[range]
