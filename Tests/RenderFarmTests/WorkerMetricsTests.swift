@@ -65,13 +65,14 @@ import Testing
         #expect(poseSeconds > 0)
         #expect(!text.contains("postgres://"))  // the metrics name no server, let alone its password
 
-        // Every line logged while a job renders names it, the pipeline's own (footfall.render) too.
+        // Every line logged while a job renders names it, the pipeline's own too (pose logs from its own thread).
         let lines = worker.output.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }
-        let renderLines = lines.filter { ($0["label"] as? String) == "footfall.render" }
-        #expect(!renderLines.isEmpty, "\(worker.output)")
-        #expect(renderLines.allSatisfy { $0["job"] as? String != nil }, "\(renderLines)")
+        for label in ["footfall.render", "footfall.pose", "footfall.export"] {
+            let those = lines.filter { ($0["label"] as? String) == label }
+            #expect(!those.isEmpty && those.allSatisfy { $0["job"] as? String == "1" }, "\(label): \(worker.output)")
+        }
         #expect(lines.contains { ($0["message"] as? String)?.hasPrefix("done in") == true && $0["job"] != nil })
 
         kill(worker.pid, SIGTERM)
