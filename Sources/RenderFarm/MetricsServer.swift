@@ -29,7 +29,8 @@ public struct MetricsServer: Sendable {
                 try await metrics.refresh(from: queue)
             } catch {
                 // The process's own metrics are still worth serving; the stale gauges say what they last saw.
-                logger.warning("metrics: cannot read the job counts: \((error as? FootfallError)?.description ?? "\(error)")")
+                logger.warning(
+                    "metrics: cannot read the job counts: \((error as? FootfallError)?.description ?? "\(error)")")
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -39,7 +39,8 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("metrics-host"),
-        help: "Address the metrics listen on (0.0.0.0 for every interface, so Prometheus on another machine can scrape).")
+        help:
+            "Address the metrics listen on (0.0.0.0 for every interface, so Prometheus on another machine can scrape).")
     var metricsHost = "127.0.0.1"
 
     func validate() throws {

@@ -18,7 +18,8 @@ enum HTTP {
         let boundary = "farm-test-\(UUID().uuidString)"
         var body = Data()
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
         }
         body.append(
             Data(
