@@ -46,6 +46,7 @@ for n in $WORKERS; do
     "$BIN" batch "$WORK/in" --queue "$url" -o "$WORK/out-$n" --backend mock --wait --quiet >"$WORK/batch-$n.log" 2>&1 \
         || { cat "$WORK/batch-$n.log"; exit 1; }
     end=$(date +%s.%N)
+    if [ -n "${SHOW_BATCH:-}" ]; then cat "$WORK/batch-$n.log" >&2; fi
     for pid in "${WORKER_PIDS[@]}"; do kill -TERM "$pid"; done
     for pid in "${WORKER_PIDS[@]}"; do wait "$pid" || true; done
     WORKER_PIDS=()
