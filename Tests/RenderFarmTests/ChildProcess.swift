@@ -1,5 +1,6 @@
 import FootfallTesting
 import Foundation
+import Testing
 
 /// The built `footfall` executable as a child process, its output in files (a pipe could fill and stall it).
 final class ChildProcess {
@@ -49,3 +50,7 @@ final class ChildProcess {
         return process.terminationStatus
     }
 }
+
+/// The tests that run `footfall worker` processes, one at a time: each renders real videos on the machine's few
+/// cores, and the kill test's timing (leases of 10 s) must not depend on another test's renders.
+@Suite(.serialized) struct FarmProcessTests {}
