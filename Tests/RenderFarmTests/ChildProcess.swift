@@ -24,7 +24,7 @@ final class ChildProcess {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "footfall was not built"])
         }
         log = logFolder.appendingPathComponent("\(label).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = executable
         process.arguments = arguments

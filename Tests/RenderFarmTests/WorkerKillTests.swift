@@ -88,7 +88,8 @@ extension FarmProcessTests {
             for name in names { #expect(outputs(of: name) == set, "\(name)") }
             let regular = files.filter { path in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(
+                    atPath: out.appendingPathComponent(path).path, isDirectory: &isDirectory)
                 return !isDirectory.boolValue
             }
             #expect(regular.count == set.count * names.count, "\(regular)")
