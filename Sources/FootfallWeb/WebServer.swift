@@ -79,7 +79,9 @@ public final class WebServer: Sendable {
 
     /// Deletes finished jobs older than the retention time; returns their ids.
     public func removeExpiredJobs(now: Date = Date()) async -> [String] {
-        await store.removeFinished(olderThan: config.jobRetentionSeconds, now: now)
+        // On the farm a job's record learns that it finished when it is looked at: look at them all first.
+        if onFarm { _ = await allJobs() }
+        return await store.removeFinished(olderThan: config.jobRetentionSeconds, now: now)
     }
 
     /// Waits until no render is queued or running.
