@@ -62,6 +62,11 @@ extension FarmProcessTests {
             #expect(wav.count > 44 && String(decoding: wav.prefix(4), as: UTF8.self) == "RIFF")
             let (mp4, mp4Status) = try await HTTP.get(first.url("/api/jobs/\(id)/files/walk.footsteps.mp4"))
             #expect(mp4Status == 200 && mp4.count > 1000)
+            // The pages show it too.
+            let (page, pageStatus) = try await HTTP.get(first.url("/jobs/\(id)"))
+            #expect(pageStatus == 200 && String(decoding: page, as: UTF8.self).contains("walk.footsteps.wav"))
+            let (index, indexStatus) = try await HTTP.get(second.url("/"))
+            #expect(indexStatus == 200 && String(decoding: index, as: UTF8.self).contains(id))
             // The editor reads the steps the worker wrote.
             let (_, stepsStatus) = try await HTTP.get(first.url("/api/jobs/\(id)/steps"))
             #expect(stepsStatus == 200)
