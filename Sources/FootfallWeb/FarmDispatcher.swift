@@ -73,7 +73,7 @@ final class FarmDispatcher: JobDispatcher {
                 $0.renderCount = status.attempts
             } ?? job
         case .done:
-            return await finish(job, attempts: status.attempts)
+            return await finish(job, attempts: status.attempts, summary: status.summary)
         case .failed:
             return await store.update(job.id) {
                 $0.status = .failed
@@ -84,7 +84,7 @@ final class FarmDispatcher: JobDispatcher {
     }
 
     /// A worker finished: list its files (zipping the stems), keep its steps for the editor, draw the waveform.
-    private func finish(_ job: JobRecord, attempts: Int) async -> JobRecord {
+    private func finish(_ job: JobRecord, attempts: Int, summary: JobSummary?) async -> JobRecord {
         let folder = await store.folder(of: job.id)
         let out = await store.outputFolder(of: job.id)
         let files: [String]
@@ -114,6 +114,11 @@ final class FarmDispatcher: JobDispatcher {
             $0.files = files
             $0.error = nil
             $0.renderCount = attempts
+            $0.licence = summary?.licence.map { conditions in
+                JobLicence(
+                    conditions: conditions,
+                    creditsFile: summary?.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
+            }
         } ?? job
     }
 

@@ -66,6 +66,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var renderCount: Int
     public var warnings: [String]
     public var timings: [StageSeconds]
+    /// The licence conditions of the last render's recordings (nil: none used, or not rendered yet).
+    public var licence: JobLicence?
     /// The job's key on the render farm's queue (`serve --queue`); nil when it renders in the server.
     public var queueKey: String?
 
@@ -86,7 +88,7 @@ public struct JobRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, status, stage, progress, error, files, upload, overrides, warnings, timings
+        case id, status, stage, progress, error, files, upload, overrides, warnings, timings, licence
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case renderCount = "render_count"

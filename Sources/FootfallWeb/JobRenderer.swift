@@ -38,12 +38,36 @@ public struct JobRenderOutput: Sendable {
     public var warnings: [String]
     /// Seconds per stage, in order.
     public var timings: [StageSeconds]
+    /// When the sound track uses other people's recordings: the licence conditions on the outputs, in one
+    /// sentence, and the credits file (a name in `outputs`).
+    public var licence: JobLicence?
 
-    public init(outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = []) {
+    public init(
+        outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = [],
+        licence: JobLicence? = nil
+    ) {
         self.outputs = outputs
         self.document = document
         self.warnings = warnings
         self.timings = timings
+        self.licence = licence
+    }
+}
+
+/// The licence conditions a render's recordings put on its outputs, and where their credits are.
+public struct JobLicence: Codable, Sendable, Equatable {
+    public var conditions: String
+    /// File name of `<name>.credits.txt` among the job's files, when written.
+    public var creditsFile: String?
+
+    public init(conditions: String, creditsFile: String?) {
+        self.conditions = conditions
+        self.creditsFile = creditsFile
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case conditions
+        case creditsFile = "credits_file"
     }
 }
 

@@ -7,7 +7,7 @@ struct JobView: Encodable {
     let queuePosition: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, status, stage, progress, error, files, upload, overrides, warnings, timings
+        case id, status, stage, progress, error, files, upload, overrides, warnings, timings, licence
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case renderCount = "render_count"
@@ -26,6 +26,7 @@ struct JobView: Encodable {
         try c.encode(job.overrides, forKey: .overrides)
         try c.encode(job.warnings, forKey: .warnings)
         try c.encode(job.timings, forKey: .timings)
+        try c.encode(job.licence, forKey: .licence)
         try c.encode(job.createdAt, forKey: .createdAt)
         try c.encode(job.updatedAt, forKey: .updatedAt)
         try c.encode(job.renderCount, forKey: .renderCount)

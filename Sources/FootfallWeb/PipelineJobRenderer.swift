@@ -40,7 +40,11 @@ public struct PipelineJobRenderer: JobRenderer {
         }
         return JobRenderOutput(
             outputs: result.outputs, document: result.document, warnings: result.warnings,
-            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
+            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) },
+            licence: result.licenceConditions.map {
+                JobLicence(
+                    conditions: $0, creditsFile: result.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
+            })
     }
 
     private func fullRender(_ request: JobRenderRequest, pipeline: RenderPipeline) async throws -> RenderResult {

@@ -103,6 +103,7 @@ actor RenderQueue {
                 $0.files = files
                 $0.warnings = output.warnings
                 $0.timings = output.timings
+                $0.licence = output.licence
             }
             logger.info("render done", metadata: ["job": "\(id)", "files": "\(files.count)"])
         } catch {

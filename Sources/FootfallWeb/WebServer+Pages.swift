@@ -96,6 +96,11 @@ extension WebServer {
             context["timeline"] = TimelineModel(document: steps.document, fallbackDuration: job.upload.duration).context
             context["edited"] = steps.edited
         }
+        if job.status == .done, let licence = job.licence {
+            context["licence"] = [
+                "conditions": licence.conditions, "creditsFile": licence.creditsFile.map { $0 as Any } ?? false,
+            ]
+        }
         context["fpsValue"] = String(job.upload.frameRate)
         context["shoes"] = ShoeKind.allCases.map(\.rawValue).joined(separator: ",")
         context["surfaceNames"] = SurfaceKind.allCases.map(\.rawValue).joined(separator: ",")

@@ -29,14 +29,19 @@ public enum MocapSimulator {
         var box = CorrelatedNoise(channels: 2, correlationTime: n.boxJitterTime, rng: &noiseRNG)
         var frames: [PoseFrame] = []
         frames.reserveCapacity(times.count)
-        var firstCamera: PinholeCamera?
+        var previousCamera: PinholeCamera?
+        var background = (dx: 0.0, dy: 0.0)
         for (k, t) in times.enumerated() {
             if k > 0 {
                 jitter.advance(by: t - times[k - 1], rng: &noiseRNG)
                 box.advance(by: t - times[k - 1], rng: &noiseRNG)
             }
             let camera = shot.cameras[k]
-            if firstCamera == nil { firstCamera = camera }
+            if let previous = previousCamera {
+                let step = backgroundStep(clip: clip, fileTime: fileTimes[k], from: previous, to: camera)
+                background = (background.dx + step.dx, background.dy + step.dy)
+            }
+            previousCamera = camera
             let body = clip.points(at: fileTimes[k])
             let world = BlazePoseMapping.landmarks(body)
             let projected = world.map { camera.project($0) }
@@ -115,7 +120,8 @@ public enum MocapSimulator {
             frames.append(
                 PoseFrame(
                     time: t, frame: k, walkers: walkers,
-                    camera: cameraMotion(c, clip: clip, fileTime: fileTimes[k], first: firstCamera, now: camera)))
+                    camera: c.pan != .fixed && c.reportsCameraMotion
+                        ? CameraMotion(dx: background.dx, dy: background.dy, confidence: 0.9) : nil))
         }
         let end = times.last ?? 0
         let info = VideoInfo(
@@ -139,17 +145,17 @@ public enum MocapSimulator {
         return BoundingBox(x: x0, y: y0, width: (xs.max() ?? 0) + pad - x0, height: (ys.max() ?? 0) + pad - y0)
     }
 
-    /// The true background offset of a panning camera: where the ground point under the pelvis, as the first
-    /// frame saw it, is now. A pure turn moves the whole background almost uniformly; taking the point where the
-    /// feet are makes it exact where the detector uses it. nil for a still camera or when not reported.
-    static func cameraMotion(
-        _ c: SimulationCondition, clip: MocapClip, fileTime: Double, first: PinholeCamera?, now: PinholeCamera
-    ) -> CameraMotion? {
-        guard case .follow = c.pan, c.reportsCameraMotion, let first else { return nil }
+    /// How far the background moved in the picture between two frames, where the feet are: the ground point
+    /// under the pelvis seen by the previous and by the current camera. Summed over frames this is the background
+    /// offset a motion estimator measures (for a turning camera nearly uniform; for a travelling one it depends on
+    /// depth, and the feet's depth is the one the detector needs).
+    static func backgroundStep(clip: MocapClip, fileTime: Double, from previous: PinholeCamera, to now: PinholeCamera)
+        -> (dx: Double, dy: Double)
+    {
         let b = clip.points(at: fileTime)
         let ground = Vec3.mix(b[BodyPoint.leftHip.rawValue], b[BodyPoint.rightHip.rawValue], 0.5).horizontal
-        let a = first.project(ground)
+        let a = previous.project(ground)
         let p = now.project(ground)
-        return CameraMotion(dx: p.x - a.x, dy: p.y - a.y, confidence: 0.9)
+        return (p.x - a.x, p.y - a.y)
     }
 }

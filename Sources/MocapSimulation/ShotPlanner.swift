@@ -55,6 +55,9 @@ public enum ShotPlanner {
         let focal = c.walkerHeight / max(ShotPlanner.projectedHeight(midBody, camera: base), 1e-6)
         let still = PinholeCamera(position: position, forward: -sightLine, focal: focal, width: width, height: height)
 
+        if case .track(let lag) = c.pan, !fileTimes.isEmpty {
+            return tracking(clip: clip, lag: lag, fileTimes: fileTimes, mid: mid, camera: still)
+        }
         guard case .follow(let lag) = c.pan, !fileTimes.isEmpty else {
             return Shot(
                 cameras: [PinholeCamera](repeating: still, count: fileTimes.count), distance: distance, focal: focal,
@@ -79,5 +82,31 @@ public enum ShotPlanner {
                 PinholeCamera(position: position, yaw: yaw, pitch: pitch, focal: focal, width: width, height: height))
         }
         return Shot(cameras: cameras, distance: distance, focal: focal, width: width, height: height)
+    }
+
+    /// A camera that keeps its mid-clip offset from the pelvis (horizontally; height and aim fixed), following
+    /// it through a first-order lag.
+    static func tracking(clip: MocapClip, lag: Double, fileTimes: [Double], mid: Double, camera: PinholeCamera)
+        -> Shot
+    {
+        func pelvis(_ t: Double) -> Vec3 {
+            let b = clip.points(at: t)
+            return Vec3.mix(b[BodyPoint.leftHip.rawValue], b[BodyPoint.rightHip.rawValue], 0.5).horizontal
+        }
+        let anchor = pelvis(mid)
+        var followed = pelvis(fileTimes[0])
+        var cameras: [PinholeCamera] = []
+        for (k, t) in fileTimes.enumerated() {
+            if k > 0 {
+                let gain = 1 - exp(-(t - fileTimes[k - 1]) / max(lag, 1e-3))
+                followed = followed + (pelvis(t) - followed) * gain
+            }
+            var moved = camera
+            moved.position = camera.position + (followed - anchor)
+            cameras.append(moved)
+        }
+        return Shot(
+            cameras: cameras, distance: (camera.position - clip.pelvis(sample: clip.samples.count / 2)).length,
+            focal: camera.focal, width: camera.width, height: camera.height)
     }
 }

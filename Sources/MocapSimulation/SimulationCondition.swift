@@ -30,6 +30,10 @@ public struct SimulationCondition: Sendable, Equatable {
         case fixed
         /// The camera turns (yaw) to follow the pelvis with a first-order lag of this many seconds.
         case follow(lag: Double)
+        /// The camera travels with the walker (a tracking shot, a gimbal walking behind, a game's third-person
+        /// camera): it keeps its offset from the pelvis through a first-order lag of this many seconds, without
+        /// turning, so the walker keeps their place and size in the picture while the ground streams past.
+        case track(lag: Double)
     }
 
     public init() {}
@@ -46,6 +50,7 @@ public struct SimulationCondition: Sendable, Equatable {
         var s = "az\(Int(azimuth))-el\(Int(elevation))-h\(Int(walkerHeight))-\(Int(frameRate))fps"
         if frameTimeJitter > 0 { s += "-vfr" }
         if case .follow = pan { s += reportsCameraMotion ? "-pan" : "-pan-nocam" }
+        if case .track = pan { s += reportsCameraMotion ? "-track" : "-track-nocam" }
         return s
     }
 }

@@ -17,6 +17,10 @@ struct GaitCandidate {
     var cues: [String] = []
     /// Set by a method that already knows the candidate is not a step (kept for the diagnostics).
     var rejectReason: String?
+
+    static let landing = "a landing (a jump, not a step)"
+    /// A contact the body landed on from a jump or a drop: no step is to be placed there by any other cue.
+    var isLanding: Bool { rejectReason?.hasPrefix(Self.landing) == true }
 }
 
 extension SegmentSignals {

@@ -88,8 +88,13 @@ struct GaitCycleMethod {
                             cues.append("stride")
                         }
                     }
+                    let compression = Self.legCompression(s, foot: foot, at: Double(run.lowerBound) + at)
+                    if reject == nil, let c = compression, c > options.maxLandingCompression {
+                        reject = String(
+                            format: "\(GaitCandidate.landing): the leg gave way by %.2f of the walker's height", c)
+                    }
                     Self.logger.debug(
-                        "gait \(foot.rawValue): maximum \(String(format: "%.3f", grid.time(Double(run.lowerBound) + u))) s, prominence \(String(format: "%.2f", peak.prominence)), strike \(String(format: "%.3f", grid.time(Double(run.lowerBound) + at))) s from \(estimates.map { String(format: "%.3f", grid.time(Double(run.lowerBound) + $0)) }), cues \(cues)"
+                        "gait \(foot.rawValue): maximum \(String(format: "%.3f", grid.time(Double(run.lowerBound) + u))) s, prominence \(String(format: "%.2f", peak.prominence)), strike \(String(format: "%.3f", grid.time(Double(run.lowerBound) + at))) s from \(estimates.map { String(format: "%.3f", grid.time(Double(run.lowerBound) + $0)) }), cues \(cues), leg compression \(compression.map { String(format: "%.2f", $0) } ?? "-")"
                     )
                     var c = candidate(
                         s, foot: foot, at: Double(run.lowerBound) + at, run: run, strength: strength, cues: cues)
@@ -133,6 +138,31 @@ struct GaitCycleMethod {
         guard walking > 0.1 else { return nil }
         let level = -(1 - options.groundRestFraction) * walking
         return SegmentSignals.firstCrossingBelow(v, level: level, from: k, limit: min(v.count - 1, k + Int(0.2 / dt)))
+    }
+
+    /// How far the pelvis comes down toward the striking heel around a contact, in standing heights: the most
+    /// hip-to-heel height in the 0.2 s before, less the least in the 0.25 s after. A walking or running leg takes
+    /// the weight nearly straight (knee flexion of 15–40°: up to ~0.06 of the height); a body landing from a jump
+    /// or a drop folds the legs to absorb the fall. The picture's motion cancels (both points are in it);
+    /// nil where they are not seen.
+    static func legCompression(_ s: SegmentSignals, foot: Foot, at u: Double) -> Double? {
+        guard let heel = s.feet[foot]?.heelY else { return nil }
+        let dt = s.grid.step
+        let k = Int(u.rounded())
+        let lo = max(0, k - Int(0.2 / dt))
+        let hi = min(s.grid.count - 1, k + Int(0.25 / dt))
+        guard lo < k, k < hi else { return nil }
+        var before: Double?
+        var after: Double?
+        var standing = 0.0
+        for i in lo...hi {
+            guard let h = heel[i], let p = s.pelvisY[i], let height = s.height[i] else { continue }
+            standing = max(standing, height)
+            let leg = h - p
+            if i <= k { before = max(before ?? leg, leg) } else { after = min(after ?? leg, leg) }
+        }
+        guard let before, let after, standing > 0 else { return nil }
+        return (before - after) / standing
     }
 
     /// The chance that a strike lies within ±50 ms of the contact (what a listener hears as in sync), for a

@@ -6,9 +6,11 @@ import FootfallCore
 struct GaitPlausibility {
     var options: StepDetectorOptions
 
-    /// Filters one walker's heel-strike candidates (any order); returns the accepted ones sorted by time and the
-    /// reasons for the rejected ones.
-    func accept(_ candidates: [GaitCandidate]) -> (accepted: [GaitCandidate], rejected: [String]) {
+    /// Filters one walker's heel-strike candidates (any order); returns the accepted ones sorted by time, the
+    /// reasons for the rejected ones, and the plausible steps left out only for low confidence.
+    func accept(_ candidates: [GaitCandidate]) -> (
+        accepted: [GaitCandidate], rejected: [String], uncertain: [GaitCandidate]
+    ) {
         var events = candidates.sorted { $0.time < $1.time }
         var rejected: [String] = []
         func note(_ reason: String, _ e: GaitCandidate) {
@@ -70,7 +72,8 @@ struct GaitPlausibility {
             events[i - 1].confidence *= 0.8
         }
         let confident = events.filter { $0.confidence >= options.minConfidence }
-        for e in events where e.confidence < options.minConfidence { note("low confidence", e) }
-        return (confident, rejected)
+        let uncertain = events.filter { $0.confidence < options.minConfidence }
+        for e in uncertain { note("low confidence", e) }
+        return (confident, rejected, uncertain)
     }
 }

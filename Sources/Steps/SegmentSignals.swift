@@ -135,6 +135,9 @@ struct SegmentSignals {
             inside[$0] && poses[$0].isUsable(index, threshold: hidden, presence: threshold)
         }
         var out = seen
+        // How long the point was hidden: its hidden frames' share of time, one frame step each (the gap between
+        // the seen frames around them is one step longer; at 10 fps that step is 0.1 s).
+        let step = track.frameStep ?? 0
         var i = 0
         while i < poses.count {
             guard !seen[i], guessed[i] else {
@@ -144,7 +147,7 @@ struct SegmentSignals {
             var j = i
             while j + 1 < poses.count, !seen[j + 1], guessed[j + 1] { j += 1 }
             let bounded = i > 0 && seen[i - 1] && j + 1 < poses.count && seen[j + 1]
-            if bounded, track.times[j + 1] - track.times[i - 1] <= maxHiddenSpan {
+            if bounded, track.times[j + 1] - track.times[i - 1] - step <= maxHiddenSpan {
                 for k in i...j { out[k] = true }
             }
             i = j + 1

@@ -46,6 +46,9 @@ public struct WalkerDiagnostics: Sendable, Codable, Equatable {
     public var lateralSpeed: Double
     /// Rate of apparent-size change, 1/s (positive: approaching).
     public var approachRate: Double
+    /// Median pelvis speed over the background (the camera's motion taken out), heights per second; nil when the
+    /// camera's motion was not measured.
+    public var groundSpeed: Double?
     /// Heel excursion relative to the pelvis along x, robust range in walker heights.
     public var footExcursion: Double
     public var cutoffHz: Double
@@ -59,6 +62,7 @@ public struct WalkerDiagnostics: Sendable, Codable, Equatable {
         case frameCount = "frame_count"
         case lateralSpeed = "lateral_speed"
         case approachRate = "approach_rate"
+        case groundSpeed = "ground_speed"
         case footExcursion = "foot_excursion"
         case cutoffHz = "cutoff_hz"
         case heelStrikes = "heel_strikes"

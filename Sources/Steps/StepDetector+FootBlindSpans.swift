@@ -4,8 +4,8 @@ import Foundation
 extension StepDetector {
     typealias Span = ClosedRange<Double>
 
-    /// Steps where a travelling walker's feet leave the picture (walking toward the camera until the feet pass
-    /// the lower edge, a character's feet below a game's frame) or are both hidden, while the body stays in view.
+    /// Steps the feet did not show while the body stays in view: the feet below the picture's edge (walking
+    /// toward the camera, a game character's feet below the frame), both hidden, or one step's swing cut off.
     ///
     /// A stride-phase tracker carries the rhythm of the seen steps into the blind stretch: each next step is
     /// predicted one step interval on (its uncertainty grows with every step: cadence varies by a few per cent),
@@ -15,13 +15,16 @@ extension StepDetector {
     func footBlindFill(
         found: [GaitCandidate], track: WalkerTrack, signals: SegmentSignals, bounce: [GaitCandidate]
     ) -> [GaitCandidate] {
-        let spans = Self.footBlindSpans(track: track, signals: signals, minDuration: options.minStepInterval)
         let seen = found.filter {
             $0.kind == .heelStrike && $0.rejectReason == nil && $0.confidence >= options.minConfidence
         }
         .sorted { $0.time < $1.time }
-        guard !spans.isEmpty, !bounce.isEmpty, seen.count >= 2 else { return [] }
+        guard !bounce.isEmpty, seen.count >= 2 else { return [] }
+        let landings = found.filter(\.isLanding).map(\.time)
         let interval = Self.medianInterval(seen.map(\.time)) ?? 0.55
+        let spans = Self.uncoveredSpans(
+            seen: seen.map(\.time), start: track.times.first ?? 0, end: track.times.last ?? 0, interval: interval)
+        guard !spans.isEmpty else { return [] }
         let lags = seen.compactMap { step -> Double? in
             guard let b = bounce.min(by: { abs($0.time - step.time) < abs($1.time - step.time) }),
                 abs(b.time - step.time) < 0.4 * interval
@@ -51,6 +54,7 @@ extension StepDetector {
             for (n, t) in tracker.steps(from: anchor.time, interval: local, forward: forward, until: limit).enumerated()
             {
                 guard !seen.contains(where: { abs($0.time - t.time) < 0.6 * local }),
+                    !landings.contains(where: { abs($0 - t.time) < 0.6 * local }),
                     let b = bounce.min(by: { abs($0.time - lag - t.time) < abs($1.time - lag - t.time) })
                 else { continue }
                 var step = b
@@ -70,21 +74,16 @@ extension StepDetector {
         return fill
     }
 
-    /// Time spans (at least `minDuration` long) of a track where neither heel is usable but the body is seen.
-    static func footBlindSpans(track: WalkerTrack, signals: SegmentSignals, minDuration: Double) -> [Span] {
-        let left = signals.heelUsable[.left] ?? []
-        let right = signals.heelUsable[.right] ?? []
+    /// Stretches of a track that its seen steps leave unexplained: before the first and after the last step by
+    /// more than most of an interval, and gaps between two steps of more than 1.6 intervals. A walker does not
+    /// skip a step, so a gap in a rhythm is steps the feet did not show (a foot hidden or out of the picture, its
+    /// swing's maximum cut off at the edge); the bounce decides whether the walker kept walking.
+    static func uncoveredSpans(seen: [Double], start: Double, end: Double, interval: Double) -> [Span] {
+        guard let first = seen.first, let last = seen.last else { return [] }
         var spans: [Span] = []
-        var start: Double?
-        for (i, t) in track.times.enumerated() {
-            let blind = !(i < left.count && left[i]) && !(i < right.count && right[i])
-            if blind, start == nil { start = t }
-            if !blind, let s = start {
-                if t - s >= minDuration { spans.append(s...t) }
-                start = nil
-            }
-        }
-        if let s = start, let end = track.times.last, end - s >= minDuration { spans.append(s...end) }
+        if first - start >= 0.8 * interval { spans.append(start...first) }
+        for (a, b) in zip(seen, seen.dropFirst()) where b - a >= 1.6 * interval { spans.append(a...b) }
+        if end - last >= 0.8 * interval { spans.append(last...end) }
         return spans
     }
 

@@ -22,7 +22,11 @@ extension StepDetector {
             let footSteps = found.filter {
                 $0.kind == .heelStrike && $0.rejectReason == nil && $0.confidence >= options.minConfidence
             }.count
-            let bounce = moving ? pelvis.events(in: signals, moving: true) : []
+            // A landing from a jump also bottoms out the body; it is no step whatever the pelvis shows.
+            let landings = found.filter(\.isLanding).map(\.time)
+            let bounce = (moving ? pelvis.events(in: signals, moving: true) : []).filter { b in
+                !landings.contains { abs($0 - b.time) < 0.25 }
+            }
             if moving, duration >= 1.5 {
                 // The feet (small, robed, blurred) gave less than half the steps the body's rhythm shows.
                 if 2 * footSteps < bounce.count { return (bounce, PelvisBobMethod.name) }

@@ -48,7 +48,7 @@ public struct StepDetector: Sendable {
                 let signals = SegmentSignals(
                     track: track, options: options, gridRate: gridRate, cutoffHz: cutoffHz,
                     frameSize: (Double(info.width), Double(info.height)))
-                var view = ViewClassifier().classify(signals)
+                var view = ViewClassifier().classify(signals, background: Self.background(track, on: signals.grid))
                 if !track.isUpright() {
                     view.view = .stationary
                     rejectedTracks.append(
@@ -71,18 +71,21 @@ public struct StepDetector: Sendable {
                 toeCandidates += found.filter { $0.kind == .toeOff }
                 trajectories.append(Self.trajectories(signals, direction: view.lateralSpeed))
             }
-            var (accepted, rejected) = GaitPlausibility(options: options).accept(candidates)
+            var (accepted, rejected, uncertain) = GaitPlausibility(options: options).accept(candidates)
             if options.method == .automatic {
                 accepted = StrideCycleSmoother(maxStepInterval: options.maxStepInterval).smooth(accepted)
                 // Someone who does not travel (or whose travel the picture does not show) walks only if the steps
                 // keep a rhythm: three or more at a steady cadence. A punch, a kick or a weight shift makes one or
-                // two.
+                // two. A step too uncertain to sound still shows the rhythm.
                 let travels = views.contains { $0.0.travels }
                 if !travels {
+                    let rhythm = (accepted.map { ($0.time, true) } + uncertain.map { ($0.time, false) })
+                        .sorted { $0.0 < $1.0 }
                     let chains = PelvisBobMethod.rhythmicChains(
-                        accepted.map(\.time), minInterval: options.minStepInterval,
-                        maxInterval: options.maxStepInterval)
-                    let steady = Set(chains.filter { $0.count >= 3 }.flatMap { $0 })
+                        rhythm.map(\.0), minInterval: options.minStepInterval, maxInterval: options.maxStepInterval)
+                    let steadyTimes = Set(
+                        chains.filter { $0.count >= 3 }.flatMap { $0 }.filter { rhythm[$0].1 }.map { rhythm[$0].0 })
+                    let steady = Set(accepted.indices.filter { steadyTimes.contains(accepted[$0].time) })
                     for (i, e) in accepted.enumerated() where !steady.contains(i) {
                         rejected.append(
                             "no steady rhythm (the walker does not travel) at \(String(format: "%.3f", e.time)) s (\(e.foot.rawValue))"
@@ -106,10 +109,11 @@ public struct StepDetector: Sendable {
                     method: methods.isEmpty ? "none" : methods.sorted().joined(separator: "+"),
                     frameCount: walkerTracks.reduce(0) { $0 + $1.times.count }, segments: walkerTracks.count,
                     lateralSpeed: dominant?.lateralSpeed ?? 0, approachRate: dominant?.approachRate ?? 0,
+                    groundSpeed: dominant?.groundMeasured == true ? dominant?.groundSpeed : nil,
                     footExcursion: dominant?.footExcursion ?? 0, cutoffHz: cutoffHz, heelStrikes: accepted.count,
                     rejected: rejectedTracks + rejected, trajectories: trajectories))
             Self.logger.debug(
-                "walker \(walker): view \(dominant?.view.rawValue ?? "-"), \(accepted.count) heel strikes, \(rejected.count) rejected"
+                "walker \(walker): view \(dominant?.view.rawValue ?? "-"), \(accepted.count) heel strikes, \(rejected.count) rejected\(rejected.isEmpty ? "" : ": " + rejected.joined(separator: "; "))"
             )
         }
         strikes.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
@@ -143,6 +147,17 @@ public struct StepDetector: Sendable {
     }
 
     /// Steps per minute from the median interval between a walker's consecutive steps.
+    /// The camera's offset (`PoseFrame.camera`) on a track's grid; empty when the pose stage did not measure it.
+    static func background(_ track: WalkerTrack, on grid: TrajectoryGrid) -> [(dx: Double, dy: Double)?] {
+        guard track.camera.contains(where: { $0 != nil }) else { return [] }
+        let dx = grid.resample(times: track.times, values: track.camera.map { $0?.dx }, maxGap: 1)
+        let dy = grid.resample(times: track.times, values: track.camera.map { $0?.dy }, maxGap: 1)
+        return zip(dx, dy).map { a, b in
+            guard let a, let b else { return nil }
+            return (a, b)
+        }
+    }
+
     static func cadence(_ events: [GaitCandidate]) -> Double? {
         let intervals = zip(events.dropFirst(), events).map { $0.time - $1.time }.filter { $0 < 1.5 }
         guard let m = SignalMath.median(intervals), m > 0 else { return nil }

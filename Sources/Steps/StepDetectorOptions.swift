@@ -59,6 +59,11 @@ public struct StepDetectorOptions: Sendable, Equatable {
     /// the moment the heel reaches the floor — 17 ms (median) before the contacts of `../shared/mocap`, which mark
     /// the ankle settling — plus 6 ms to the late side (a sound late is forgiven, early is not).
     public var strideLatency: Double = 0.038
+    /// A contact after which the pelvis comes down toward the heel by more than this share of the standing
+    /// height is a landing (from a jump, a flip, a drop), not a step: a walking or running leg bends by up to
+    /// ~0.06 of it under the weight (`GaitCycleMethod.legCompression`). Measured on the dev clips' own pose:
+    /// walkers' steps 0.00–0.11, with pose errors up to 0.23; the sports2d back-flip landing 0.40.
+    public var maxLandingCompression: Double = 0.3
     public var restLatency: Double = 0.019
     public var pictureRestLatency: Double = 0.021
     /// Minimum swing speed of a foot relative to its stance, in walker heights per second (vertical method).

@@ -16,8 +16,14 @@ struct ViewClassifier {
         /// Correlation of the two heels' positions ahead of the pelvis (nil when both feet are rarely seen).
         var footCorrelation: Double?
 
-        /// The walker moves across or through the picture (0.1 heights/s across, or 4 % of its size a second).
-        var travels: Bool { lateralSpeed >= 0.1 || abs(approachRate) >= 0.04 }
+        /// |pelvis velocity over the background| (the camera's motion taken out, when measured), walker heights per
+        /// second; the median of each component, so that the body's bounce averages out.
+        var groundSpeed: Double = 0
+        var groundMeasured = false
+
+        /// The walker moves across or through the picture (0.1 heights/s across, or 4 % of its size a second), or
+        /// over the ground while a travelling or turning camera keeps them in place.
+        var travels: Bool { lateralSpeed >= 0.1 || abs(approachRate) >= 0.04 || groundSpeed >= 0.1 }
     }
 
     /// Heel-to-pelvis excursion along x above which the gait is seen from the side: a side view shows ±0.2–0.3
@@ -28,20 +34,32 @@ struct ViewClassifier {
     /// Below these the walker is not walking (standing, seated, swaying).
     var minExcursion = 0.04
 
-    func classify(_ s: SegmentSignals) -> Result {
+    /// `background`: the camera's offset (`PoseFrame.camera`) on the signals' grid, nil where not measured.
+    func classify(_ s: SegmentSignals, background: [(dx: Double, dy: Double)?] = []) -> Result {
         var lateral: [Double] = []
+        var overGround: [(Double, Double)] = []
         var logH: [(Double, Double)] = []
         for run in s.bodyRuns {
             let px = run.map { s.pelvisX[$0] ?? 0 }
+            let py = run.map { s.pelvisY[$0] ?? 0 }
             let v = SignalMath.derivative(px, dt: s.grid.step)
+            let vy = SignalMath.derivative(py, dt: s.grid.step)
+            let seen = run.allSatisfy { $0 < background.count && background[$0] != nil }
+            let bx = seen ? SignalMath.derivative(run.map { background[$0]?.dx ?? 0 }, dt: s.grid.step) : []
+            let by = seen ? SignalMath.derivative(run.map { background[$0]?.dy ?? 0 }, dt: s.grid.step) : []
             for (k, i) in run.enumerated() {
                 if let h = s.height[i], h > 0 {
                     lateral.append(v[k] / h)
+                    if seen { overGround.append(((v[k] - bx[k]) / h, (vy[k] - by[k]) / h)) }
                     logH.append((s.grid.time(Double(i)), log(h)))
                 }
             }
         }
         let lateralSpeed = abs(SignalMath.median(lateral) ?? 0)
+        var groundSpeed = 0.0
+        if let gx = SignalMath.median(overGround.map(\.0)), let gy = SignalMath.median(overGround.map(\.1)) {
+            groundSpeed = (gx * gx + gy * gy).squareRoot()
+        }
         let approach = Self.slope(logH)
         var excursion = 0.0
         var vertical = 0.0
@@ -84,7 +102,8 @@ struct ViewClassifier {
         }
         return Result(
             view: view, lateralSpeed: lateralSpeed, approachRate: approach, footExcursion: excursion,
-            footVerticalExcursion: vertical, footCorrelation: correlation)
+            footVerticalExcursion: vertical, footCorrelation: correlation, groundSpeed: groundSpeed,
+            groundMeasured: !overGround.isEmpty)
     }
 
     /// Pearson correlation; 0 when either side is constant.

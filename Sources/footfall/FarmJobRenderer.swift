@@ -46,7 +46,11 @@ enum FarmJobRenderer {
         return RenderedJob(
             summary: JobSummary(
                 steps: result.document.steps.count, walkers: result.walkerCount, seconds: result.timings.total,
-                licence: result.licenceConditions, credits: result.credits),
+                licence: result.licenceConditions,
+                // Where the credits file is now that the staging folder's files were moved into the output folder.
+                credits: result.credits.map {
+                    (job.outputDir as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)
+                }),
             stages: result.timings.entries.map { StageTime(stage: $0.stage, seconds: $0.seconds) })
     }
 

@@ -15,13 +15,21 @@ enum FrameDump {
 
     static func write(
         clip: MocapClip, azimuths: [Double], frameRate: Double, elevation: Double, height: Double,
-        noise: PoseNoiseOptions, pan: Double? = nil, to url: URL
+        noise: PoseNoiseOptions, pan: Double? = nil, track: Double? = nil, camera: Bool = true, sweepSeed: Int? = nil,
+        to url: URL
     ) throws {
         let shots = azimuths.map { az in
             var c = SimulationCondition(azimuth: az, elevation: elevation, walkerHeight: height, frameRate: frameRate)
             c.noise = noise
             if let pan { c.pan = .follow(lag: pan) }
-            c.seed = StableSeed.of("dump", clip.name, "\(az)")
+            if let track { c.pan = .track(lag: track) }
+            c.reportsCameraMotion = camera
+            // `sweepSeed` k: the seed the sweep's k-th run of this condition uses (to look at one of its runs).
+            if let k = sweepSeed {
+                c.seed = k == 0 ? StableSeed.of(clip.name, c.label) : StableSeed.of(clip.name, c.label, "\(k)")
+            } else {
+                c.seed = StableSeed.of("dump", clip.name, "\(az)")
+            }
             let sim = MocapSimulator.simulate(clip, c)
             return Shot(
                 azimuth: az, width: sim.info.width, height: sim.info.height, truth: sim.truth.steps.map(\.time),

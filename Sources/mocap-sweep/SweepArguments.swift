@@ -30,6 +30,12 @@ struct SweepArguments {
     var noiseSet: String?
     /// `--pan LAG` (trace and dump): a camera following the pelvis with this lag, seconds.
     var pan: Double?
+    /// `--track LAG` (dump): a camera travelling with the walker with this lag, seconds.
+    var track: Double?
+    /// `--no-camera` (dump): leave `PoseFrame.camera` empty for a moving camera (as if not measured).
+    var noCamera = false
+    /// `--sweep-seed K` (dump): the noise of the sweep's K-th run of the condition (0 or 1 with `--seeds 2`).
+    var sweepSeed: Int?
     /// Noise seeds per (clip, condition).
     var seeds = 1
     /// Replaces the detector's description in the report (e.g. for a copy of the package outside git).
@@ -41,7 +47,7 @@ struct SweepArguments {
                mocap-sweep --slice [--fixtures DIR]            the `make test` slice, from the committed fixtures
                mocap-sweep --write-fixtures DIR [--mocap DIR]  regenerate the fixtures from the BVH files
                mocap-sweep --trace CLIP [--azimuth A] [--fps F] [--noise none]   heel height at the contacts
-               mocap-sweep --dump CLIP --output FILE.json [--azimuth A,B,…] [--height PX] [--pan LAG]   frames
+               mocap-sweep --dump CLIP --output FILE.json [--azimuth A,B,…] [--height PX] [--pan LAG | --track LAG] [--no-camera] [--sweep-seed K]   frames
         DIR defaults: FOOTFALL_MOCAP, else ../shared/mocap next to the package; fixtures: Tests/StepsTests/Fixtures.
         """
 
@@ -83,6 +89,9 @@ struct SweepArguments {
             case "--detail": detail = try value()
             case "--noise-set": noiseSet = try value()
             case "--pan": pan = try number()
+            case "--track": track = try number()
+            case "--no-camera": noCamera = true
+            case "--sweep-seed": sweepSeed = Int(try number())
             case "--seeds": seeds = max(1, Int(try number()))
             case "--label": label = try value()
             case "-h", "--help": throw UsageError("")

@@ -16,6 +16,7 @@ struct SweepPlan {
     static let gridHeights: [Double] = [100, 200, 400]
     static let elevations: [Double] = [0, 10, 20, 45]
     static let panLag = 0.5
+    static let trackLag = 0.3
     static let vfrJitter = 0.3
 
     var runs: [Run] = []
@@ -51,13 +52,15 @@ struct SweepPlan {
         for el in Self.elevations {
             for az in azimuths { add(headline, clips, SimulationCondition(azimuth: az, elevation: el), noise) }
         }
-        // (d) a panning camera, with and without the true background offset in `PoseFrame.camera`.
-        for reports in [true, false] {
-            for az in azimuths {
-                var c = SimulationCondition(azimuth: az)
-                c.pan = .follow(lag: Self.panLag)
-                c.reportsCameraMotion = reports
-                add(headline, clips, c, noise)
+        // (d) a panning and a tracking camera, with and without the true background offset in `PoseFrame.camera`.
+        for pan in [SimulationCondition.Pan.follow(lag: Self.panLag), .track(lag: Self.trackLag)] {
+            for reports in [true, false] {
+                for az in azimuths {
+                    var c = SimulationCondition(azimuth: az)
+                    c.pan = pan
+                    c.reportsCameraMotion = reports
+                    add(headline, clips, c, noise)
+                }
             }
         }
         // (e) every clip at the default shot from all azimuths.

@@ -10,6 +10,8 @@ struct SweepTables {
         c.elevation == 10 && c.pan == .fixed && c.frameTimeJitter == 0
     }
     static func isStill(_ c: SimulationCondition) -> Bool { c.pan == .fixed && c.frameTimeJitter == 0 }
+    static func isPan(_ c: SimulationCondition) -> Bool { if case .follow = c.pan { true } else { false } }
+    static func isTracking(_ c: SimulationCondition) -> Bool { if case .track = c.pan { true } else { false } }
     static func inEight(_ c: SimulationCondition) -> Bool { SweepPlan.eightAzimuths.contains(c.azimuth) }
     static let headline: Filter = { $0.category.isHeadline }
     static let viewColumns: [(String, Filter)] = ViewClass.allCases.map { v in
@@ -94,14 +96,16 @@ struct SweepTables {
                 }))
         let panRows: [(String, Filter)] = [
             ("still camera", { $0.condition.pan == .fixed }),
-            ("pan, `camera` filled", { $0.condition.pan != .fixed && $0.condition.reportsCameraMotion }),
-            ("pan, `camera` nil", { $0.condition.pan != .fixed && !$0.condition.reportsCameraMotion }),
+            ("pan, `camera` filled", { Self.isPan($0.condition) && $0.condition.reportsCameraMotion }),
+            ("pan, `camera` nil", { Self.isPan($0.condition) && !$0.condition.reportsCameraMotion }),
+            ("tracking, `camera` filled", { Self.isTracking($0.condition) && $0.condition.reportsCameraMotion }),
+            ("tracking, `camera` nil", { Self.isTracking($0.condition) && !$0.condition.reportsCameraMotion }),
         ]
         out.append(
             grid(
-                title: "(d) Panning camera (30 fps, 200 px, 10° up)",
+                title: "(d) Moving camera (30 fps, 200 px, 10° up)",
                 note:
-                    "Straight walks, 8 azimuths. The camera turns after the pelvis with a \(SweepPlan.panLag) s lag; `PoseFrame.camera` holds the true background offset or nothing.",
+                    "Straight walks, 8 azimuths. Pan: the camera turns after the pelvis with a \(SweepPlan.panLag) s lag. Tracking: it travels with the walker (a tracking shot, a game's third-person camera) with a \(SweepPlan.trackLag) s lag, so the walker keeps their place and size in the picture. `PoseFrame.camera` holds the true background offset at the feet or nothing.",
                 rows: panRows, columns: Self.viewColumns,
                 base: {
                     Self.headline($0) && $0.condition.elevation == 10 && $0.condition.frameTimeJitter == 0

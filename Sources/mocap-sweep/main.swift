@@ -43,6 +43,7 @@ do {
         try FrameDump.write(
             clip: clip, azimuths: arguments.azimuths, frameRate: arguments.frameRate, elevation: arguments.elevation,
             height: arguments.walkerHeight, noise: try arguments.noiseOptions, pan: arguments.pan,
+            track: arguments.track, camera: !arguments.noCamera, sweepSeed: arguments.sweepSeed,
             to: URL(fileURLWithPath: output))
     case .sweep:
         try await sweep()

@@ -49,5 +49,15 @@ import Testing
         #expect(files.contains("clip.credits.txt"), "\(files)")
         let credits = String(decoding: try await client.send("/api/jobs/\(id)/files/clip.credits.txt"), as: UTF8.self)
         #expect(credits.contains("Author:") && credits.contains("Licence:") && credits.contains("gravel"), "\(credits)")
+
+        // The job says which conditions apply to its outputs, in its JSON and on its page, next to the downloads.
+        let licence = try #require(job["licence"] as? [String: Any], "\(job)")
+        let conditions = try #require(licence["conditions"] as? String)
+        #expect(licence["credits_file"] as? String == "clip.credits.txt")
+        #expect(credits.contains(conditions), "the page and the credits file say the same: \(conditions)")
+        let page = String(decoding: try await client.send("/jobs/\(id)"), as: UTF8.self)
+        #expect(page.contains("Licence of the sounds:"), "\(page)")
+        #expect(page.contains(conditions.replacingOccurrences(of: "'", with: "&#39;")) || page.contains(conditions))
+        #expect(page.contains("/api/jobs/\(id)/files/clip.credits.txt"))
     }
 }
