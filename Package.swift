@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian (see scripts/setup.sh).
@@ -77,13 +78,15 @@ let package = Package(
             dependencies: [
                 "FootfallCore", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
 
         // Shells.
         .target(
             name: "FootfallWeb",
             dependencies: [
-                "FootfallCore", "MediaIO", "Pipeline", "Sound",
+                "FootfallCore", "MediaIO", "Pipeline", "Sound", "RenderFarm",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -154,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "RenderFarmTests",
             dependencies: [
-                "RenderFarm", "FootfallCore", "MediaIO", "FootfallTesting",
+                "RenderFarm", "FootfallCore", "MediaIO", "FootfallTesting", "FootfallWeb",
                 .product(name: "Logging", package: "swift-log"),
             ]),
     ],

@@ -9,6 +9,8 @@ public enum LogFormat: String, Sendable, CaseIterable {
 /// A swift-log handler writing one line per message to standard error, as text or JSON.
 public struct StderrLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
+    /// Metadata of the task the message is logged from (the job id of `LogContext`), read at each message.
+    public var metadataProvider: Logger.MetadataProvider?
     public var logLevel: Logger.Level
     private let label: String
     private let format: LogFormat
@@ -34,7 +36,7 @@ public struct StderrLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let level = event.level
         let message = event.message
-        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        let all = (metadataProvider?.get() ?? [:]).merging(metadata) { $1 }.merging(event.metadata ?? [:]) { $1 }
         let text: String
         switch format {
         case .text:
@@ -55,11 +57,27 @@ public struct StderrLogHandler: LogHandler {
     }
 }
 
+/// What every log line of a task carries, whichever logger writes it: a render farm worker sets the job id around
+/// a render, so the pipeline's own lines (`footfall.render`, `footfall.pose`, …) name the job too.
+public enum LogContext {
+    @TaskLocal public static var job: String?
+
+    public static let provider = Logger.MetadataProvider {
+        guard let job else { return [:] }
+        return ["job": "\(job)"]
+    }
+}
+
 public enum LogSetup {
     /// Installs the stderr handler once per process (swift-log allows a single bootstrap).
     public static func bootstrap(level: Logger.Level, format: LogFormat) {
         guard claim() else { return }
-        LoggingSystem.bootstrap { StderrLogHandler(label: $0, level: level, format: format) }
+        LoggingSystem.bootstrap(
+            { label, provider in
+                var handler = StderrLogHandler(label: label, level: level, format: format)
+                handler.metadataProvider = provider
+                return handler
+            }, metadataProvider: LogContext.provider)
     }
 
     private static let lock = NSLock()

@@ -130,7 +130,7 @@ public final class TestPostgres: Sendable {
     }
 
     /// A port the kernel says is free on 127.0.0.1 (bound to port 0, read back, closed).
-    static func freeLoopbackPort() throws -> Int {
+    public static func freeLoopbackPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestPostgresError("socket() failed: errno \(errno)") }
         defer { close(fd) }

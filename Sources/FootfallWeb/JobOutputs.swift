@@ -9,6 +9,11 @@ enum JobOutputs {
 
     /// Names of the regular files directly in `out/`, plus `stems.zip` made from `out/stems/` when it has files.
     static func collect(_ output: JobRenderOutput, in out: URL) throws -> [String] {
+        try collect(in: out)
+    }
+
+    /// The same from the folder alone (a farm worker rendered it).
+    static func collect(in out: URL) throws -> [String] {
         let fm = FileManager.default
         let stems = out.appendingPathComponent("stems", isDirectory: true)
         let stemFiles = ((try? fm.contentsOfDirectory(atPath: stems.path)) ?? []).filter { !$0.hasPrefix(".") }

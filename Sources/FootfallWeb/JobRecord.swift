@@ -68,6 +68,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var timings: [StageSeconds]
     /// The licence conditions of the last render's recordings (nil: none used, or not rendered yet).
     public var licence: JobLicence?
+    /// The job's key on the render farm's queue (`serve --queue`); nil when it renders in the server.
+    public var queueKey: String?
 
     init(id: String, upload: UploadInfo, overrides: RenderOverrides, now: Date = Date()) {
         self.id = id
@@ -90,6 +92,7 @@ public struct JobRecord: Codable, Sendable, Equatable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case renderCount = "render_count"
+        case queueKey = "queue_key"
     }
 }
 

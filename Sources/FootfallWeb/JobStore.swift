@@ -22,17 +22,21 @@ actor JobStore {
     func folder(of id: String) -> URL { directory.appendingPathComponent(id, isDirectory: true) }
     func outputFolder(of id: String) -> URL { folder(of: id).appendingPathComponent("out", isDirectory: true) }
 
-    /// Reads every `job.json` under the data folder. Jobs that were rendering when the server stopped are
-    /// marked failed (their partial outputs cannot be trusted); queued ones are returned to be queued again.
-    func loadFromDisk() -> [String] {
+    /// Reads every `job.json` under the data folder not read yet. Jobs that were rendering in this server when it
+    /// stopped are marked failed (their partial outputs cannot be trusted); queued ones are returned to be queued
+    /// again. With `rendersHere` false (the jobs render on the farm, and other servers may share the folder) the
+    /// records are read as they are.
+    func loadFromDisk(rendersHere: Bool = true) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         var requeue: [(Date, String)] = []
-        for name in entries where UUID(uuidString: name) != nil {
-            let file = folder(of: name).appendingPathComponent("job.json")
-            guard let data = try? Data(contentsOf: file),
-                var job = try? JSONDecoder.footfallWeb.decode(JobRecord.self, from: data), job.id == name
-            else {
-                logger.warning("skipping unreadable job folder", metadata: ["job": "\(name)"])
+        for name in entries where UUID(uuidString: name) != nil && jobs[name] == nil {
+            guard var job = read(name) else {
+                // Another server may be receiving this upload right now: only its job.json makes it a job.
+                if rendersHere { logger.warning("skipping unreadable job folder", metadata: ["job": "\(name)"]) }
+                continue
+            }
+            if !rendersHere {
+                jobs[job.id] = job
                 continue
             }
             if job.status == .running {
@@ -49,6 +53,25 @@ actor JobStore {
     }
 
     func get(_ id: String) -> JobRecord? { jobs[id] }
+
+    /// The job, read from its folder when this server has not seen it yet (another server on the same storage
+    /// created it).
+    func getOrLoad(_ id: String) -> JobRecord? {
+        if let job = jobs[id] { return job }
+        guard let job = read(id) else { return nil }
+        jobs[id] = job
+        return job
+    }
+
+    func remove(_ id: String) { jobs[id] = nil }
+
+    private func read(_ id: String) -> JobRecord? {
+        let file = folder(of: id).appendingPathComponent("job.json")
+        guard let data = try? Data(contentsOf: file),
+            let job = try? JSONDecoder.footfallWeb.decode(JobRecord.self, from: data), job.id == id
+        else { return nil }
+        return job
+    }
 
     func all() -> [JobRecord] { jobs.values.sorted { $0.createdAt > $1.createdAt } }
 

@@ -21,7 +21,7 @@ actor RenderQueue {
         self.maxWaiting = max(1, maxWaiting)
     }
 
-    var isFull: Bool { waiting.count >= maxWaiting }
+    func isFull() -> Bool { waiting.count >= maxWaiting }
 
     /// Jobs waiting ahead of `id` (0: next), or nil when it is not waiting.
     func position(of id: String) -> Int? { waiting.firstIndex(of: id) }

@@ -16,7 +16,7 @@ extension WebServer {
         }
         api.get("jobs") { _, _ in
             var views: [JobView] = []
-            for job in await self.store.all() { views.append(await self.view(job)) }
+            for job in await self.allJobs() { views.append(await self.view(job)) }
             return JSONResponse.make(["jobs": views])
         }
         api.get("jobs/:id") { _, context in

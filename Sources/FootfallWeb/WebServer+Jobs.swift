@@ -5,7 +5,7 @@ import Hummingbird
 extension WebServer {
     /// Receives an upload (streamed to disk), checks it is a video within the limits, and queues its render.
     func createJob(from request: Request) async throws -> JobRecord {
-        guard await !queue.isFull else {
+        guard await !queue.isFull() else {
             throw APIError(.serviceUnavailable, "the render queue is full; try again in a few minutes")
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > config.maxUploadBytes + 64 * 1024 {
@@ -34,7 +34,12 @@ extension WebServer {
                 height: info.height, duration: info.duration, frameRate: info.frameRate),
             overrides: overrides)
         await store.insert(record)
-        await queue.enqueue(id)
+        do {
+            try await queue.submit(record)
+        } catch {
+            await store.remove(id)
+            throw error
+        }
         keep = true
         logger.info("job created", metadata: ["job": "\(id)", "bytes": "\(upload.bytes)"])
         return record
@@ -65,10 +70,11 @@ extension WebServer {
     /// Queues a new render of a job's upload with new overrides (the previous outputs are replaced).
     func rerender(_ id: String, overrides: RenderOverrides) async throws -> JobRecord {
         let job = try await job(id)
-        guard job.status.isFinished, await !queue.contains(id) else {
+        if let why = queue.rerenderUnavailable { throw APIError(.notImplemented, why) }
+        guard job.status.isFinished, await !queue.isActive(id) else {
             throw APIError(.conflict, "job \(id) is still \(job.status.rawValue); wait until it has finished")
         }
-        guard await !queue.isFull else {
+        guard await !queue.isFull() else {
             throw APIError(.serviceUnavailable, "the render queue is full; try again in a few minutes")
         }
         guard
@@ -82,7 +88,7 @@ extension WebServer {
                     $0.overrides = overrides
                 })
         else { throw APIError.notFound("no job '\(id)'") }
-        await queue.enqueue(id)
+        try await queue.submit(updated)
         return updated
     }
 

@@ -52,7 +52,7 @@ extension WebServer {
     }
 
     func indexContext() async -> [String: Any] {
-        let recent = await store.all().prefix(8).map { job -> [String: Any] in
+        let recent = await allJobs().prefix(8).map { job -> [String: Any] in
             [
                 "id": job.id, "name": job.upload.originalName, "status": job.status.rawValue,
                 "created": PageFormat.dateTime(job.createdAt),

@@ -26,15 +26,19 @@ public enum PoseEstimator {
         makeSource: @escaping @Sendable () throws -> any FrameSource, expectedFrames: Int = 0, options: PoseOptions,
         sink: (@Sendable (RGBFrame, PoseFrame) throws -> Void)? = nil, progress: Progress? = nil
     ) async throws -> [PoseFrame] {
-        try await withCheckedThrowingContinuation { continuation in
+        // A thread inherits no task-local values: the job id the log lines carry is handed over by hand.
+        let job = LogContext.job
+        return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                do {
-                    let frames = try runBlocking(
-                        makeSource: makeSource, expectedFrames: expectedFrames, options: options, sink: sink,
-                        progress: progress)
-                    continuation.resume(returning: frames)
-                } catch {
-                    continuation.resume(throwing: error)
+                LogContext.$job.withValue(job) {
+                    do {
+                        let frames = try runBlocking(
+                            makeSource: makeSource, expectedFrames: expectedFrames, options: options, sink: sink,
+                            progress: progress)
+                        continuation.resume(returning: frames)
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
             }
             thread.name = "footfall.pose.inference"

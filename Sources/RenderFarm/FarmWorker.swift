@@ -6,7 +6,9 @@ import Logging
 /// done or failed. Repeats until `stop` is raised (the job in hand is finished first). `footfall worker
 /// --concurrency N` runs N of these, each on its own connection.
 public struct FarmWorker: Sendable {
-    public typealias Render = @Sendable (QueuedJob, Logger) async throws -> Void
+    /// Renders a claimed job and says what it made and the seconds of each pipeline stage (for the metrics).
+    /// Throwing `PermanentJobFailure` parks the job as failed at once; any other error is retried.
+    public typealias Render = @Sendable (QueuedJob, Logger) async throws -> RenderedJob
 
     public var queue: JobQueue
     public var name: String
@@ -14,15 +16,19 @@ public struct FarmWorker: Sendable {
     /// How long to wait before asking again when the queue has nothing runnable.
     public var idlePoll: Double
     public var render: Render
+    /// Where render seconds, jobs done and failures are counted (nil: not counted).
+    public var metrics: FarmMetrics?
     var logger: Logger
 
     public init(
-        queue: JobQueue, name: String, lease: Double, idlePoll: Double = 1, logger: Logger, render: @escaping Render
+        queue: JobQueue, name: String, lease: Double, idlePoll: Double = 1, metrics: FarmMetrics? = nil,
+        logger: Logger, render: @escaping Render
     ) {
         self.queue = queue
         self.name = name
         self.lease = lease
         self.idlePoll = idlePoll
+        self.metrics = metrics
         self.logger = logger
         self.render = render
     }
@@ -33,7 +39,8 @@ public struct FarmWorker: Sendable {
                 try? await Task.sleep(for: .seconds(idlePoll))
                 continue
             }
-            try await runOne(job)
+            // Every line logged while the job renders names it, the pipeline's own loggers' too.
+            try await LogContext.$job.withValue("\(job.id)") { try await runOne(job) }
         }
         logger.info("worker \(name) stopped")
     }
@@ -55,16 +62,42 @@ public struct FarmWorker: Sendable {
             }
         }
         do {
-            try await render(job, log)
+            let rendered = try await render(job, log)
             heartbeat.cancel()
-            let mine = try await queue.complete(job, worker: name)
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            let mine = try await queue.complete(job, worker: name, summary: rendered.summary)
+            let elapsed = Date().timeIntervalSince(started)
+            let seconds = String(format: "%.1f", elapsed)
             if mine { log.info("done in \(seconds) s") } else { log.warning("done, but the job was no longer ours") }
+            metrics?.recordDone(stages: rendered.stages, seconds: elapsed)
         } catch {
             heartbeat.cancel()
-            let message = (error as? FootfallError)?.description ?? "\(error)"
-            log.error("failed: \(message)")
-            try await queue.fail(job, worker: name, error: message)
+            metrics?.recordFailure()
+            let permanent = error is PermanentJobFailure
+            let message =
+                (error as? PermanentJobFailure)?.description ?? (error as? FootfallError)?.description ?? "\(error)"
+            log.error("failed\(permanent ? " (not retried)" : ""): \(message)")
+            try await queue.fail(job, worker: name, error: message, permanent: permanent)
         }
+    }
+}
+
+/// A job no retry can fix (its video cannot be read on this worker's storage, its options are not Footfall's): the
+/// worker parks it as failed at once with this text as its error.
+public struct PermanentJobFailure: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// What `FarmWorker.Render` hands back: the summary stored with the done job, the stage times for the metrics.
+public struct RenderedJob: Sendable {
+    public var summary: JobSummary
+    public var stages: [StageTime]
+
+    public init(summary: JobSummary, stages: [StageTime]) {
+        self.summary = summary
+        self.stages = stages
     }
 }

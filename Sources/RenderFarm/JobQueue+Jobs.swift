@@ -56,23 +56,25 @@ extension JobQueue {
             """, "renew the lease of job \(job.id)")
     }
 
-    /// Marks the job done. False when it was no longer this worker's.
+    /// Marks the job done, with what its render made. False when it was no longer this worker's.
     @discardableResult
-    public func complete(_ job: QueuedJob, worker: String) async throws -> Bool {
+    public func complete(_ job: QueuedJob, worker: String, summary: JobSummary? = nil) async throws -> Bool {
         try await changed(
             """
-            UPDATE footfall_jobs SET state = 'done', lease_until = NULL, last_error = NULL, updated_at = now()
+            UPDATE footfall_jobs SET state = 'done', lease_until = NULL, last_error = NULL, updated_at = now(),
+                summary = \(summary?.json)
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
             """, "mark job \(job.id) done")
     }
 
-    /// Records a failure: queued again after the backoff, or parked as `failed` after the last attempt.
+    /// Records a failure: queued again after the backoff, or parked as `failed` after the last attempt (at once
+    /// when `permanent`: a retry cannot help).
     @discardableResult
-    public func fail(_ job: QueuedJob, worker: String, error: String) async throws -> Bool {
+    public func fail(_ job: QueuedJob, worker: String, error: String, permanent: Bool = false) async throws -> Bool {
         try await changed(
             """
             UPDATE footfall_jobs SET
-                state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+                state = CASE WHEN attempts >= max_attempts OR \(permanent) THEN 'failed' ELSE 'queued' END,
                 run_after = now() + make_interval(secs => \(policy.backoff) * power(2, attempts - 1)),
                 last_error = \(error), worker = NULL, lease_until = NULL, updated_at = now()
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
@@ -93,13 +95,14 @@ extension JobQueue {
     public func statuses(keys: [String]) async throws -> [String: JobStatus] {
         var result: [String: JobStatus] = [:]
         let rows = try await run(
-            "SELECT key, state, attempts, last_error, worker FROM footfall_jobs WHERE key = ANY(\(keys))",
+            "SELECT key, state, attempts, last_error, worker, summary FROM footfall_jobs WHERE key = ANY(\(keys))",
             "read job states")
-        for try await (key, state, attempts, error, worker) in rows.decode(
-            (String, String, Int, String?, String?).self)
+        for try await (key, state, attempts, error, worker, summary) in rows.decode(
+            (String, String, Int, String?, String?, String?).self)
         {
             result[key] = JobStatus(
-                state: JobState(rawValue: state) ?? .queued, attempts: attempts, lastError: error, worker: worker)
+                state: JobState(rawValue: state) ?? .queued, attempts: attempts, lastError: error, worker: worker,
+                summary: JobSummary(json: summary))
         }
         return result
     }
@@ -124,5 +127,18 @@ extension JobQueue {
             result.append((video, status))
         }
         return result
+    }
+}
+
+extension JobQueue {
+    /// Jobs a worker could claim now: queued and due, or running with an expired lease (what `claim` looks for).
+    public func depth() async throws -> Int {
+        let rows = try await run(
+            """
+            SELECT count(*) FROM footfall_jobs
+            WHERE (state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now())
+            """, "count runnable jobs")
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
     }
 }

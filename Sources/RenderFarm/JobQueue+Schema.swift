@@ -23,6 +23,8 @@ extension JobQueue {
         )
         """,
         "CREATE INDEX footfall_jobs_claimable ON footfall_jobs (state, run_after, id)",
+        // What a done job's render made (`JobSummary` as JSON), for `batch --wait`'s table.
+        "ALTER TABLE footfall_jobs ADD COLUMN summary text",
     ]
 
     /// An arbitrary constant naming Footfall's migration lock.

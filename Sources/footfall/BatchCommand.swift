@@ -65,21 +65,26 @@ struct BatchCommand: AsyncParsableCommand {
         }
     }
 
+    /// `render`'s summary table: one row per video with its steps, walkers and render seconds, or why it failed.
     static func table(
         _ keys: [(file: String, key: String)], _ statuses: [String: JobStatus], outputDirectory: String
     ) -> String {
-        let width = min(max(keys.map { ($0.file as NSString).lastPathComponent.count }.max() ?? 5, 5), 40)
-        var lines = ["video".padding(toLength: width, withPad: " ", startingAt: 0) + "  status  attempts"]
-        for (file, key) in keys {
+        let rows = keys.map { file, key -> RenderSummary.Row in
             let status = statuses[key]
-            var line = (file as NSString).lastPathComponent.padding(toLength: width, withPad: " ", startingAt: 0)
-            line += "  " + (status?.state.rawValue ?? "?").padding(toLength: 6, withPad: " ", startingAt: 0)
-            line += String(format: "  %8d", status?.attempts ?? 0)
-            if status?.state == .failed, let error = status?.lastError { line += "  " + error }
-            lines.append(line)
+            switch status?.state {
+            case .done:
+                return RenderSummary.Row(
+                    file: file, summary: status?.summary ?? JobSummary(steps: 0, walkers: 0, seconds: 0))
+            case .failed:
+                let attempts = status?.attempts ?? 0
+                return RenderSummary.Row(
+                    file: file,
+                    error: (status?.lastError ?? "failed") + " (\(attempts) attempt\(attempts == 1 ? "" : "s"))",
+                    exitCode: 1)
+            default:
+                return RenderSummary.Row(file: file, error: "not finished", exitCode: 1)
+            }
         }
-        let done = keys.filter { statuses[$0.key]?.state == .done }.count
-        lines.append("\(done) of \(keys.count) rendered into \(outputDirectory)/")
-        return lines.joined(separator: "\n")
+        return RenderSummary.table(rows, outputDirectory: outputDirectory)
     }
 }

@@ -9,17 +9,20 @@ import RenderFarm
 /// `OUT` (same file system, so atomic). A worker that takes over a dead worker's job first removes that folder, so
 /// no temporary file survives, and the final names are fixed, so a re-run replaces rather than duplicates.
 enum FarmJobRenderer {
-    static func render(_ job: QueuedJob, logger: Logger) async throws {
+    static func render(_ job: QueuedJob, logger: Logger) async throws -> RenderedJob {
+        // No retry makes an unreadable path readable: the job is parked as failed at once, saying why.
         guard access(job.video, R_OK) == 0 else {
-            throw FootfallError.badInput(
-                "worker on \(ProcessInfo.processInfo.hostName) cannot read \(job.video): inputs must be on storage "
-                    + "every worker sees (a shared folder mounted at the same path)")
+            let reason = String(cString: strerror(errno))
+            throw PermanentJobFailure(
+                "the worker on \(ProcessInfo.processInfo.hostName) cannot read \(job.video) (\(reason)): inputs must "
+                    + "be on storage every worker sees, mounted at the same path; fix that and enqueue it again")
         }
         let config: FootfallConfig
         do {
             config = try JSONDecoder().decode(FootfallConfig.self, from: Data(job.options.utf8))
         } catch {
-            throw FootfallError.badInput("job \(job.id) has unreadable render options: \(error)")
+            throw PermanentJobFailure(
+                "job \(job.id) has unreadable render options (\(error)); enqueue it again with this Footfall's batch")
         }
         let fm = FileManager.default
         do {
@@ -40,6 +43,15 @@ enum FarmJobRenderer {
         }
         for warning in result.warnings { logger.warning("\(warning)") }
         try publish(staging, into: job.outputDir)
+        return RenderedJob(
+            summary: JobSummary(
+                steps: result.document.steps.count, walkers: result.walkerCount, seconds: result.timings.total,
+                licence: result.licenceConditions,
+                // Where the credits file is now that the staging folder's files were moved into the output folder.
+                credits: result.credits.map {
+                    (job.outputDir as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)
+                }),
+            stages: result.timings.entries.map { StageTime(stage: $0.stage, seconds: $0.seconds) })
     }
 
     /// Renames every file of `staging` to the same relative path under `destination`, then removes `staging`.

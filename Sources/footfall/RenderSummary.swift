@@ -1,6 +1,7 @@
 import FootfallCore
 import Foundation
 import Pipeline
+import RenderFarm
 
 /// The table that ends a render run: one row per video.
 enum RenderSummary {
@@ -25,6 +26,18 @@ enum RenderSummary {
             exitCode = 0
             licence = result.licenceConditions
             credits = result.credits
+        }
+
+        /// A render farm job's row (`batch --wait`), from what its worker stored.
+        init(file: String, summary: JobSummary) {
+            self.file = file
+            status = "ok"
+            steps = summary.steps
+            walkers = summary.walkers
+            seconds = summary.seconds
+            exitCode = 0
+            licence = summary.licence
+            credits = summary.credits
         }
 
         init(file: String, error: String, exitCode: Int32) {

@@ -1,5 +1,6 @@
 import FootfallTesting
 import Foundation
+import Testing
 
 /// The built `footfall` executable as a child process, its output in files (a pipe could fill and stall it).
 final class ChildProcess {
@@ -23,7 +24,7 @@ final class ChildProcess {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "footfall was not built"])
         }
         log = logFolder.appendingPathComponent("\(label).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.executableURL = executable
         process.arguments = arguments
@@ -49,3 +50,7 @@ final class ChildProcess {
         return process.terminationStatus
     }
 }
+
+/// The tests that run `footfall worker` processes, one at a time: each renders real videos on the machine's few
+/// cores, and the kill test's timing (leases of 10 s) must not depend on another test's renders.
+@Suite(.serialized) struct FarmProcessTests {}

@@ -106,6 +106,25 @@ import Testing
         #expect(try await queue.counts() == [.queued: 0, .running: 0, .done: 0, .failed: 1])
     }
 
+    @Test func aDoneJobKeepsWhatItsRenderMadeAndAPermanentFailureIsNotRetried() async throws {
+        let fixture = try QueueFixture("summary")
+        let queue = try await fixture.queue(.init(maxAttempts: 3, backoff: 0))
+        defer { Task { await queue.close() } }
+        let (good, _) = try await queue.enqueue(
+            video: fixture.input("a.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let (bad, _) = try await queue.enqueue(
+            video: fixture.input("b.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let first = try #require(try await queue.claim(worker: "w", lease: 30))
+        let second = try #require(try await queue.claim(worker: "w", lease: 30))
+        let summary = JobSummary(steps: 12, walkers: 2, seconds: 3.5, licence: "CC BY 4.0", credits: "a.credits.txt")
+        #expect(try await queue.complete(first, worker: "w", summary: summary))
+        #expect(try await queue.fail(second, worker: "w", error: "cannot read b.mp4", permanent: true))
+        let statuses = try await queue.statuses(keys: [good, bad])
+        #expect(statuses[good]?.summary == summary)
+        #expect(statuses[bad]?.state == .failed && statuses[bad]?.attempts == 1)
+        #expect(try await queue.claim(worker: "w", lease: 30) == nil)  // no backoff to wait for: parked
+    }
+
     @Test func anUnreachableServerSaysHowToCheckItAndHidesThePassword() async throws {
         let port = try TestPostgres.shared().port + 1  // nothing listens next to the test cluster, as a rule
         let url = try QueueURL("postgres://farm:s3cret@127.0.0.1:\(port)/jobs")

@@ -1,0 +1,133 @@
+import FootfallCore
+import Foundation
+import Logging
+import RenderFarm
+
+/// `footfall serve --queue`: each upload becomes a job on the render farm's PostgreSQL queue (video and output
+/// folder on the storage the workers share); its state comes back from the database, so any number of web
+/// servers on the same storage and queue show the same jobs. When the database says a job is done, the server
+/// reads its files from the output folder the worker filled.
+final class FarmDispatcher: JobDispatcher {
+    let queue: JobQueue
+    let store: JobStore
+    let base: FootfallConfig
+    private let logger = Logger(label: "footfall.web")
+
+    init(queue: JobQueue, store: JobStore, base: FootfallConfig) {
+        self.queue = queue
+        self.store = store
+        self.base = base
+    }
+
+    /// The database holds the waiting jobs: there is no in-memory limit to reach.
+    func isFull() async -> Bool { false }
+
+    func submit(_ job: JobRecord) async throws {
+        let folder = await store.folder(of: job.id)
+        let video = folder.appendingPathComponent(job.upload.storedName).path
+        let out = await store.outputFolder(of: job.id).path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // as `batch` encodes them: the same options, the same key
+        let options = String(decoding: try encoder.encode(job.overrides.applied(to: base)), as: UTF8.self)
+        let key: String
+        do {
+            key = try await queue.enqueue(video: video, outputDir: out, options: options).key
+        } catch {
+            throw APIError(
+                .serviceUnavailable,
+                "the render queue cannot take the job now (\((error as? FootfallError)?.description ?? "\(error)")); "
+                    + "try again in a few minutes")
+        }
+        await store.update(job.id) { $0.queueKey = key }
+        logger.info("job on the render farm queue", metadata: ["job": "\(job.id)", "queue": "\(queue.url)"])
+    }
+
+    func position(of id: String) async -> Int? { nil }
+
+    func isActive(_ id: String) async -> Bool {
+        guard let job = await store.get(id) else { return false }
+        return await !current(job).status.isFinished
+    }
+
+    /// Reads the job's state from the queue; a finished job is final (there are no re-renders on the queue).
+    func current(_ job: JobRecord) async -> JobRecord {
+        guard let key = job.queueKey, !job.status.isFinished else { return job }
+        let status: RenderFarm.JobStatus
+        do {
+            guard let found = try await queue.statuses(keys: [key])[key] else { return job }
+            status = found
+        } catch {
+            logger.warning(
+                "cannot read the job's state from the queue: \((error as? FootfallError)?.description ?? "\(error)")",
+                metadata: ["job": "\(job.id)"])
+            return job
+        }
+        switch status.state {
+        case .queued:
+            return job
+        case .running:
+            guard job.status != .running || job.renderCount != status.attempts else { return job }
+            return await store.update(job.id) {
+                $0.status = .running
+                $0.stage = status.worker.map { "rendering on \($0)" } ?? "rendering"
+                $0.renderCount = status.attempts
+            } ?? job
+        case .done:
+            return await finish(job, attempts: status.attempts, summary: status.summary)
+        case .failed:
+            return await store.update(job.id) {
+                $0.status = .failed
+                $0.error = status.lastError ?? "the render failed on the farm (no error text was recorded)"
+                $0.renderCount = status.attempts
+            } ?? job
+        }
+    }
+
+    /// A worker finished: list its files (zipping the stems), keep its steps for the editor, draw the waveform.
+    private func finish(_ job: JobRecord, attempts: Int, summary: JobSummary?) async -> JobRecord {
+        let folder = await store.folder(of: job.id)
+        let out = await store.outputFolder(of: job.id)
+        let files: [String]
+        do {
+            files = try JobOutputs.collect(in: out)
+        } catch {
+            return await store.update(job.id) {
+                $0.status = .failed
+                $0.error =
+                    "the worker finished but its outputs cannot be read from \(out.path): \(error.localizedDescription)"
+                    + "; check that this server sees the workers' storage at the same path"
+            } ?? job
+        }
+        if let name = files.first(where: { $0.hasSuffix(".steps.json") }),
+            let data = try? Data(contentsOf: out.appendingPathComponent(name)),
+            let document = try? StepsDocument.decode(from: data)
+        {
+            try? JobOutputs.saveTimeline(document, in: folder)
+            try? JobSteps.saveBase(document, in: folder)
+        }
+        Waveform.save(fromOutputs: files, in: out, to: folder)
+        logger.info("render done on the farm", metadata: ["job": "\(job.id)", "files": "\(files.count)"])
+        return await store.update(job.id) {
+            $0.status = .done
+            $0.stage = "done"
+            $0.progress = 1
+            $0.files = files
+            $0.error = nil
+            $0.renderCount = attempts
+            $0.licence = summary?.licence.map { conditions in
+                JobLicence(
+                    conditions: conditions,
+                    creditsFile: summary?.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
+            }
+        } ?? job
+    }
+
+    var rerenderUnavailable: String? {
+        "re-rendering is not available yet when the server renders on the farm queue (--queue): upload the video "
+            + "again with the new settings"
+    }
+
+    /// Workers render; nothing runs in this process.
+    func drain() async {}
+    func cancelAll() async {}
+}
