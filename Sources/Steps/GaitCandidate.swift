@@ -13,6 +13,9 @@ struct GaitCandidate {
     var speed: Double?
     /// Standard error of the event time from the disagreement of its timing estimates, seconds (nil: one estimate).
     var timingError: Double?
+    /// How far the heel swung ahead of its stance position relative to the pelvis, leg lengths (the forward
+    /// maximum's prominence; nil from methods that do not measure it).
+    var swing: Double?
     /// The cues that placed the event ("stride:world", "heel-ahead:image", "pelvis", …), for the steps JSON.
     var cues: [String] = []
     /// Set by a method that already knows the candidate is not a step (kept for the diagnostics).

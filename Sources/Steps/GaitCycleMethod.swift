@@ -99,6 +99,7 @@ struct GaitCycleMethod {
                     var c = candidate(
                         s, foot: foot, at: Double(run.lowerBound) + at, run: run, strength: strength, cues: cues)
                     c.rejectReason = reject
+                    c.swing = peak.prominence
                     if estimates.count >= 2 { c.timingError = (spread / n).squareRoot() * dt }
                     c.confidence *= Self.withinTolerance(timingError: c.timingError)
                     out.append(c)

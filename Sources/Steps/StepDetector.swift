@@ -87,14 +87,26 @@ public struct StepDetector: Sendable {
                 // Someone who does not travel (or whose travel the picture does not show) walks only if the steps
                 // keep a rhythm: three or more at a steady cadence. A punch, a kick or a weight shift makes one or
                 // two. A step too uncertain to sound still shows the rhythm.
+                // Two steps make a stride when the feet take turns and each swung a full stride (`minStrideSpread`
+                // leg lengths; walkers 0.5–1.0, a weight shift or a punch's step barely half of it) ahead: a walker
+                // in a 2-second clip, a slow walker the camera follows.
                 let travels = views.contains { $0.0.travels }
                 if !travels {
-                    let rhythm = (accepted.map { ($0.time, true) } + uncertain.map { ($0.time, false) })
-                        .sorted { $0.0 < $1.0 }
+                    let rhythm = (accepted.map { ($0, true) } + uncertain.map { ($0, false) })
+                        .sorted { $0.0.time < $1.0.time }
                     let chains = PelvisBobMethod.rhythmicChains(
-                        rhythm.map(\.0), minInterval: options.minStepInterval, maxInterval: options.maxStepInterval)
+                        rhythm.map(\.0.time), minInterval: options.minStepInterval,
+                        maxInterval: options.maxStepInterval)
+                    func stride(_ chain: [Int]) -> Bool {
+                        chain.count == 2 && rhythm[chain[0]].0.foot != rhythm[chain[1]].0.foot
+                            && chain.allSatisfy {
+                                rhythm[$0].0.cues.contains("stride")
+                                    && (rhythm[$0].0.swing ?? 0) >= options.minStrideSpread
+                            }
+                    }
                     let steadyTimes = Set(
-                        chains.filter { $0.count >= 3 }.flatMap { $0 }.filter { rhythm[$0].1 }.map { rhythm[$0].0 })
+                        chains.filter { $0.count >= 3 || stride($0) }.flatMap { $0 }.filter { rhythm[$0].1 }
+                            .map { rhythm[$0].0.time })
                     let steady = Set(accepted.indices.filter { steadyTimes.contains(accepted[$0].time) })
                     for (i, e) in accepted.enumerated() where !steady.contains(i) {
                         rejected.append(

@@ -86,3 +86,22 @@ import Testing
         #expect(f1 >= 0.85, "F1 \(f1): \(score.hits) hits, \(score.misses) misses, \(score.falseAlarms) false")
     }
 }
+
+/// Two seconds of a walker a game's camera follows from behind, its motion not measured (the walker neither
+/// crosses nor grows in the picture): two or three steps, each a full stride, are a walk, not someone standing.
+@Suite struct ShortFollowedClipTests {
+    @Test func twoSecondsBehindAWalker() throws {
+        var found = 0
+        var truth = 0
+        for name in ["cmu_07_06", "cmu_08_04"] {
+            let sim = try TrackingCameraTests.followedFromBehind(reportsCamera: false, clip: name)
+            let frames = sim.frames.filter { $0.time >= 0.8 && $0.time <= 2.8 }
+            let steps = StepDetector().detect(frames: frames, info: sim.info).heelStrikes
+            let inside = sim.truth.steps.filter { $0.scored && $0.time > 0.95 && $0.time < 2.65 }
+            truth += inside.count
+            found += inside.filter { step in steps.contains { abs($0.time - step.time) <= 0.05 } }.count
+        }
+        #expect(truth >= 4)
+        #expect(found >= truth - 1, "\(found) of \(truth) steps")
+    }
+}
