@@ -168,7 +168,6 @@ public struct StepDetector: Sendable {
             walkerHeight: c.walkerHeight, intensity: intensity, cues: c.cues.isEmpty ? [c.method] : c.cues)
     }
 
-    /// Steps per minute from the median interval between a walker's consecutive steps.
     /// The camera's offset (`PoseFrame.camera`) on a track's grid; empty when the pose stage did not measure it.
     static func background(_ track: WalkerTrack, on grid: TrajectoryGrid) -> [(dx: Double, dy: Double)?] {
         guard track.camera.contains(where: { $0 != nil }) else { return [] }
@@ -180,6 +179,7 @@ public struct StepDetector: Sendable {
         }
     }
 
+    /// Steps per minute from the median interval between a walker's consecutive steps.
     static func cadence(_ events: [GaitCandidate]) -> Double? {
         let intervals = zip(events.dropFirst(), events).map { $0.time - $1.time }.filter { $0 < 1.5 }
         guard let m = SignalMath.median(intervals), m > 0 else { return nil }
