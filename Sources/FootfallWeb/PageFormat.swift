@@ -54,15 +54,19 @@ enum PageFormat {
             (".footsteps.mp4", "Video with footsteps"), (".footsteps.wav", "Footstep sound track"),
             ("stems.zip", "Stems, one WAV per walker and foot"), (".steps.json", "Steps (editable JSON)"),
             (".audacity.txt", "Markers for Audacity"), (".reaper.csv", "Markers for REAPER"),
-            (".edl", "Markers (EDL)"), (".mp4", "Video"), (".wav", "Audio"),
+            (".edl", "Markers (EDL)"), (".steps.mid", "Steps as MIDI (Pro Tools markers, samplers)"),
+            (".otio", "Timeline for video editors (OpenTimelineIO)"), (".credits.txt", "Credits of the recordings"),
+            (".report.html", "Report"), (".mp4", "Video"), (".wav", "Audio"),
         ]
         return kinds.first { name.hasSuffix($0.0) }?.1 ?? "File"
     }
 
-    /// Downloads in the order people want them: video, sound track, stems, steps, markers, the rest.
+    /// Downloads in the order people want them: video, sound track, stems, steps, markers, timelines, credits, the
+    /// rest.
     static func downloadOrder(_ names: [String]) -> [String] {
         let order = [
             ".footsteps.mp4", ".footsteps.wav", "stems.zip", ".steps.json", ".audacity.txt", ".reaper.csv", ".edl",
+            ".steps.mid", ".otio", ".credits.txt",
         ]
         func rank(_ name: String) -> Int { order.firstIndex { name.hasSuffix($0) } ?? order.count }
         return names.sorted { (rank($0), $0) < (rank($1), $1) }
