@@ -38,12 +38,19 @@ public struct JobRenderOutput: Sendable {
     public var warnings: [String]
     /// Seconds per stage, in order.
     public var timings: [StageSeconds]
+    /// The stems, left to be written once the job is done (into the output directory's `stems/`); their archive is
+    /// listed with the job's files from the start and its download waits for them.
+    public var deferredStems: DeferredOutputs?
 
-    public init(outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = []) {
+    public init(
+        outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = [],
+        deferredStems: DeferredOutputs? = nil
+    ) {
         self.outputs = outputs
         self.document = document
         self.warnings = warnings
         self.timings = timings
+        self.deferredStems = deferredStems
     }
 }
 

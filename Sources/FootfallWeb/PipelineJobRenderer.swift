@@ -30,17 +30,19 @@ public struct PipelineJobRenderer: JobRenderer {
         let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
         let result: RenderResult
         if let placed = request.placedSteps {
-            result = try await pipeline.render(
-                placed: PlacedStepsRequest(
-                    video: request.video, pictureSource: request.pictureSource,
-                    outputDirectory: request.outputDirectory, config: request.config, document: placed,
-                    shoes: request.shoes, force: true, environment: environment))
+            var placedRequest = PlacedStepsRequest(
+                video: request.video, pictureSource: request.pictureSource, outputDirectory: request.outputDirectory,
+                config: request.config, document: placed, shoes: request.shoes, force: true, environment: environment)
+            // The job is done when its video and sound track are; the stems follow (most of a re-render's time).
+            placedRequest.deferStems = true
+            result = try await pipeline.render(placed: placedRequest)
         } else {
             result = try await fullRender(request, pipeline: pipeline)
         }
         return JobRenderOutput(
             outputs: result.outputs, document: result.document, warnings: result.warnings,
-            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) })
+            timings: result.timings.entries.map { StageSeconds(stage: $0.stage, seconds: $0.seconds) },
+            deferredStems: result.deferredStems)
     }
 
     private func fullRender(_ request: JobRenderRequest, pipeline: RenderPipeline) async throws -> RenderResult {
@@ -48,6 +50,7 @@ public struct PipelineJobRenderer: JobRenderer {
             video: request.video, outputDirectory: request.outputDirectory, config: request.config,
             stepsFile: request.stepsFile, force: true)
         renderRequest.environment = environment
+        renderRequest.deferStems = true
         return try await pipeline.render(renderRequest)
     }
 }

@@ -11,6 +11,8 @@ actor RenderQueue {
     private let maxWaiting: Int
     private var waiting: [String] = []
     private var running: [String: Task<Void, Never>] = [:]
+    /// Stems being written after their job was done, by job id.
+    private var stemWrites: [String: BackgroundWrite] = [:]
     private let logger = Logger(label: "footfall.web")
 
     init(store: JobStore, renderer: any JobRenderer, base: FootfallConfig, limit: Int, maxWaiting: Int) {
@@ -35,16 +37,48 @@ actor RenderQueue {
         startNext()
     }
 
-    /// Waits for every queued and running render to end (tests, shutdown).
+    /// Waits for every queued and running render to end, and for the stems they left to write (tests, shutdown).
     func drain() async {
         while let task = running.values.first {
             await task.value
         }
+        for write in stemWrites.values { try? await write.wait() }
     }
 
     func cancelAll() {
         waiting.removeAll()
         for task in running.values { task.cancel() }
+        for write in stemWrites.values { write.cancel() }
+    }
+
+    /// Returns once the job's stems (and `stems.zip`) are written, at once when nothing is being written; rethrows
+    /// what their writing threw (`CancellationError`: a newer render of the job stopped it).
+    func stemsWritten(_ id: String) async throws {
+        guard let write = stemWrites[id] else { return }
+        try await write.wait()
+    }
+
+    /// Writes a job's deferred stems on a thread of their own; the job is already done and its page shows the rest.
+    private func writeStems(_ stems: DeferredOutputs, of id: String, in out: URL) {
+        let started = Date()
+        let logger = logger
+        stemWrites[id] = BackgroundWrite { isCancelled in
+            do {
+                try JobOutputs.writeDeferredStems(stems, in: out, isCancelled: isCancelled)
+                logger.info(
+                    "stems written",
+                    metadata: [
+                        "job": "\(id)", "stems": "\(stems.paths.count)",
+                        "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+                    ])
+            } catch is CancellationError {
+                logger.info("stems stopped: the job is rendering again", metadata: ["job": "\(id)"])
+                throw CancellationError()
+            } catch {
+                logger.warning("the stems could not be written: \(error)", metadata: ["job": "\(id)"])
+                throw error
+            }
+        }
     }
 
     private func startNext() {
@@ -79,6 +113,11 @@ actor RenderQueue {
         let out = await store.outputFolder(of: id)
         let store = self.store
         logger.info("render started", metadata: ["job": "\(id)", "render": "\(render)"])
+        // Stems still being written from the previous render go: this one replaces the output folder.
+        if let previous = stemWrites.removeValue(forKey: id) {
+            previous.cancel()
+            try? await previous.wait()
+        }
         do {
             let config = job.overrides.applied(to: base)
             let request = try JobRenderInputs.request(
@@ -105,6 +144,7 @@ actor RenderQueue {
                 $0.timings = output.timings
             }
             logger.info("render done", metadata: ["job": "\(id)", "files": "\(files.count)"])
+            if let stems = output.deferredStems { writeStems(stems, of: id, in: out) }
         } catch {
             let message = JobOutputs.message(for: error)
             await store.update(id) {
