@@ -49,11 +49,14 @@ extension RenderPipeline {
         return result(delivery, info: info, document: document, timings: timings, warnings: warnings)
     }
 
-    /// One request per planned step, each walker in its own shoe (`shoe` for the others).
+    /// One request per planned step, in the step's own shoe (a steps CSV's `shoe` column), else its walker's
+    /// (`shoes`), else `shoe`.
     static func soundRequests(for plan: FootstepPlan, shoe: ShoeKind, shoes: [Int: ShoeKind]) throws -> [SoundRequest] {
         var requests = try plan.soundRequests(shoe: shoe)
         for (index, planned) in plan.steps.enumerated() {
-            if let own = shoes[planned.step.walker] { requests[index].shoe = own }
+            if let own = try planned.step.shoe.map({ try ShoeKind.parse($0) }) ?? shoes[planned.step.walker] {
+                requests[index].shoe = own
+            }
         }
         return requests
     }
