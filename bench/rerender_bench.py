@@ -6,7 +6,9 @@ on a free loopback port with a temporary data folder, uploads the clip and waits
 replaces its steps with exactly --steps (default 100) edited ones — the detected steps moved by 20 ms, and more added
 or some left out to reach the count — and re-renders them --runs times (default 3), each with another seed so the
 sounds are new. A run is timed from the POST of the render to the job's "done" as the API reports it (polled every
-20 ms), so it includes the queue, the sounds, the mix, every output file, the stems archive and the waveform.
+20 ms), so it includes the queue, the sounds, the mix, every output file but the stems, and the waveform. The
+stems (one WAV per walker and foot, and stems.zip) are written after the job is done; the time until stems.zip can be
+downloaded (a HEAD of it waits for them) is reported beside it as `stems_ready`.
 
     bench/rerender_bench.py [--bin .build/release/footfall] [--seconds 60] [--steps 100] [--runs 3] [--json]
 
@@ -120,13 +122,20 @@ def main():
             state = wait_done(base, job, 600)
             wall = time.monotonic() - started
             stages = {t["stage"]: round(t["seconds"], 3) for t in state["timings"]}
+            stems_ready = None
+            if "stems.zip" in state["files"]:
+                head = urllib.request.Request(f"{base}/api/jobs/{job}/files/stems.zip", method="HEAD")
+                with urllib.request.urlopen(head, timeout=120) as response:
+                    assert response.status == 200, response.status
+                stems_ready = round(time.monotonic() - started, 3)
             assert "pose" not in stages and "surface" not in stages, stages
-            runs.append({"wall": round(wall, 3), "stages": stages})
+            runs.append({"wall": round(wall, 3), "stems_ready": stems_ready, "stages": stages})
         result = {
             "clip_seconds": round(duration, 2), "steps": args.steps, "detected_steps": len(detected),
             "walkers": len({s["walker"] for s in steps}), "first_render_seconds": round(first_seconds, 1),
             "first_render_stages": {t["stage"]: round(t["seconds"], 2) for t in first["timings"]},
-            "rerender_median_seconds": statistics.median(r["wall"] for r in runs), "runs": runs,
+            "rerender_median_seconds": statistics.median(r["wall"] for r in runs),
+            "stems_ready_median_seconds": statistics.median(r["stems_ready"] or 0 for r in runs), "runs": runs,
         }
         if args.json:
             print(json.dumps(result, indent=2))
@@ -135,8 +144,10 @@ def main():
                   f"{result['walkers']} walkers; first render {result['first_render_seconds']} s")
             for i, r in enumerate(runs):
                 parts = ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
-                print(f"re-render {i + 1}: {r['wall']:.2f} s wall ({parts})")
-            print(f"median re-render: {result['rerender_median_seconds']:.2f} s")
+                stems = f", stems.zip ready at {r['stems_ready']:.2f} s" if r["stems_ready"] else ""
+                print(f"re-render {i + 1}: {r['wall']:.2f} s wall ({parts}){stems}")
+            print(f"median re-render: {result['rerender_median_seconds']:.2f} s; "
+                  f"stems.zip ready: {result['stems_ready_median_seconds']:.2f} s")
     finally:
         if server:
             server.terminate()

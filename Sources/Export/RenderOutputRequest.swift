@@ -12,6 +12,9 @@ public struct RenderOutputOptions: Sendable {
     public var originalAudio: OriginalAudio
     public var container: MuxContainer
     public var writeStems: Bool
+    /// Plan the stems but leave them to `RenderedFiles.deferredStems`, to be written later (the web interface writes
+    /// them after the job is done: they are most of a re-render's time); false writes them with the rest.
+    public var deferStems = false
     public var writeMarkers: Bool
     public var wavFormat: WAVFormat
     /// Creation time recorded in the Broadcast WAV `bext` chunk (fixed in tests for byte-identical files).
@@ -74,6 +77,8 @@ public struct RenderedFiles: Sendable {
     public var interchange: [String] = []
     public var mux: MuxReport?
     public var credits: String? = nil
+    /// The stems, when `deferStems` left them to be written later (their paths are not in `stems` yet).
+    public var deferredStems: DeferredOutputs? = nil
 
     /// Every path, in the order written.
     public var all: [String] {

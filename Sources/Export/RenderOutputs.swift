@@ -68,24 +68,21 @@ public enum RenderOutputs {
         try writeMarkers(plan.markers, request: request)
         try writeInterchange(plan, request: request)
 
-        let broadcast = broadcastInfo(request, what: "footstep track")
-        try WAVWriter.write(
-            request.mix, to: plan.audio, format: request.options.wavFormat, broadcast: broadcast,
-            cues: cuePoints(request))
-
-        if let stems = request.stems {
-            for (key, path) in plan.stems {
-                let info = broadcastInfo(request, what: "stem \(key)")
-                try WAVWriter.write(stems.source(key), to: path, format: request.options.wavFormat, broadcast: info)
-            }
+        let stems = stemWriter(plan, request: request)
+        let deferred = request.options.deferStems
+        // The MP4 (its AAC encoding is the longest write) on another core, the WAV and the stems on this one.
+        let video = plan.video
+        let (mux, _) = try inParallel({ try video.map { try writeVideo(to: $0, request: request) } }) {
+            try WAVWriter.write(
+                request.mix, to: plan.audio, format: request.options.wavFormat,
+                broadcast: broadcastInfo(request, what: "footstep track"), cues: cuePoints(request))
+            if !deferred { try stems?.write() }
         }
 
-        var mux: MuxReport?
-        if let video = plan.video { mux = try writeVideo(to: video, request: request) }
-
-        let files = RenderedFiles(
-            audio: plan.audio, video: plan.video, stems: plan.stems.map(\.path), steps: plan.steps,
+        var files = RenderedFiles(
+            audio: plan.audio, video: plan.video, stems: deferred ? [] : plan.stems.map(\.path), steps: plan.steps,
             markers: plan.markers.map(\.path), interchange: plan.interchange, mux: mux, credits: plan.credits)
+        if deferred { files.deferredStems = stems }
         logger.info("wrote \(files.all.count) files", metadata: ["folder": "\(request.folder)"])
         return files
     }

@@ -9,16 +9,15 @@ enum StepsCSV {
     static let knownColumns = Set(defaultColumns + ["frame", "confidence", "method", "kind"])
 
     struct Result {
+        /// Each with the `shoe` column's value, checked, as its own shoe.
         var steps: [StepEvent]
-        /// The `shoe` column's values, checked.
-        var shoes: [String]
     }
 
     static func parse(_ text: String, source: String, frameRate: Double) throws -> Result {
         var rows = MarkerFormats.lines(text).enumerated().map {
             (line: $0.offset + 1, fields: MarkerFormats.splitCSV($0.element))
         }
-        guard let first = rows.first else { return Result(steps: [], shoes: []) }
+        guard let first = rows.first else { return Result(steps: []) }
         let firstCell = first.fields[0].trimmingCharacters(in: .whitespaces)
         var columns = defaultColumns
         if Double(firstCell) == nil {
@@ -31,7 +30,6 @@ enum StepsCSV {
             rows.removeFirst()
         }
         var steps: [StepEvent] = []
-        var shoes: [String] = []
         for row in rows {
             func field(_ name: String) -> String? {
                 guard let i = columns.firstIndex(of: name), i < row.fields.count else { return nil }
@@ -72,7 +70,7 @@ enum StepsCSV {
             }
             if let text = field("shoe") {
                 do {
-                    shoes.append(try ShoeKind.parse(text).rawValue)
+                    step.shoe = try ShoeKind.parse(text).rawValue
                 } catch let error as FootfallError {
                     throw bad("shoe", error.description)
                 }
@@ -88,7 +86,7 @@ enum StepsCSV {
             if let kind = field("kind"), kind.lowercased().hasPrefix("toe") { step.kind = .toeOff }
             steps.append(step)
         }
-        return Result(steps: steps, shoes: shoes)
+        return Result(steps: steps)
     }
 
     static func footNamed(_ text: String) -> Foot? {

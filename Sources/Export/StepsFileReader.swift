@@ -30,12 +30,6 @@ public enum StepsFileReader {
         case .csv:
             let table = try StepsCSV.parse(text(), source: source, frameRate: frameRate)
             document = StepsDocument(video: .unknown, steps: table.steps)
-            if Set(table.shoes).count > 1 {
-                warnings.append(
-                    "\(source): one shoe is used per render; the shoe column's \(Set(table.shoes).sorted().joined(separator: ", ")) are not applied per step (pass --shoe NAME)"
-                )
-            }
-            if let shoe = table.shoes.first { document.render = .init(backend: "procedural", seed: 1, shoe: shoe) }
         case .audacity, .reaper, .edl:
             let marker: MarkerFormat = format == .audacity ? .audacity : format == .reaper ? .reaper : .edl
             let events = try MarkerFormats.parse(text(), format: marker, frameRate: frameRate, warnings: &warnings)

@@ -31,6 +31,8 @@ public struct StepEvent: Codable, Sendable, Equatable {
     public var walkerHeight: Double?
     /// Surface name (see the sound backends' surfaces).
     public var surface: String?
+    /// This step's shoe (a steps CSV's `shoe` column, or a hand-edited JSON); nil: the walker's or the render's.
+    public var shoe: String?
     /// Relative step intensity 0...1 (from walking speed); nil means "normal".
     public var intensity: Double?
     /// Mix decisions, recorded so a re-render is reproducible and editable.
@@ -59,7 +61,7 @@ public struct StepEvent: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case time, frame, walker, foot, confidence, kind, method, cues, position, surface, intensity, pan
+        case time, frame, walker, foot, confidence, kind, method, cues, position, surface, shoe, intensity, pan
         case walkerHeight = "walker_height"
         case gainDB = "gain_db"
     }
@@ -77,6 +79,7 @@ public struct StepEvent: Codable, Sendable, Equatable {
         position = try c.decodeIfPresent(Point2D.self, forKey: .position)
         walkerHeight = try c.decodeIfPresent(Double.self, forKey: .walkerHeight)
         surface = try c.decodeIfPresent(String.self, forKey: .surface)
+        shoe = try c.decodeIfPresent(String.self, forKey: .shoe)
         intensity = try c.decodeIfPresent(Double.self, forKey: .intensity)
         gainDB = try c.decodeIfPresent(Double.self, forKey: .gainDB)
         pan = try c.decodeIfPresent(Double.self, forKey: .pan)

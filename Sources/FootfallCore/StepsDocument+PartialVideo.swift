@@ -17,3 +17,25 @@ extension StepsDocument {
         }
     }
 }
+
+extension StepsDocument.Video {
+    /// Why a steps file's `video` block says it belongs to another video than `info`, or nil when it matches.
+    /// Only the fields the file gives are compared (a hand-written block may give none), and only those the steps'
+    /// times depend on: the duration (within 0.5 s or 1 %) and the frame rate (within 1 %). The file name is not
+    /// (a video is renamed or uploaded under another name); another size is a proxy or a re-encode of the same
+    /// picture, and the times still hold.
+    public func mismatch(with info: VideoInfo) -> String? {
+        var differences: [String] = []
+        if duration > 0, info.duration > 0, abs(duration - info.duration) > max(0.5, 0.01 * info.duration) {
+            differences.append(
+                "\(String(format: "%.2f", duration)) s long, the video \(String(format: "%.2f", info.duration)) s")
+        }
+        if frameRate > 0, info.frameRate > 0, abs(frameRate - info.frameRate) > 0.01 * info.frameRate {
+            differences.append(
+                "\(String(format: "%.3f", frameRate)) fps, the video \(String(format: "%.3f", info.frameRate)) fps")
+        }
+        guard !differences.isEmpty else { return nil }
+        let name = file.isEmpty ? "its video" : "'\(file)'"
+        return "its video block describes \(name) as \(differences.joined(separator: "; "))"
+    }
+}

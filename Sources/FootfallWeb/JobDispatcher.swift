@@ -21,6 +21,14 @@ protocol JobDispatcher: Sendable {
     /// Waits for every render this process runs to end (tests, shutdown).
     func drain() async
     func cancelAll() async
+    /// Returns once a job's stems are written (a render here may write them after the job is done); rethrows
+    /// what writing them threw.
+    func stemsWritten(_ id: String) async throws
+}
+
+extension JobDispatcher {
+    /// Renders elsewhere (a farm worker) write the stems before the job is done.
+    func stemsWritten(_ id: String) async throws {}
 }
 
 extension RenderQueue: JobDispatcher {

@@ -7,25 +7,43 @@ enum JobOutputs {
     static let stemsArchive = "stems.zip"
     static let timelineFile = "timeline.json"
 
-    /// Names of the regular files directly in `out/`, plus `stems.zip` made from `out/stems/` when it has files.
+    /// Names of the regular files directly in `out/`, plus `stems.zip` made from `out/stems/` when it has files, or
+    /// promised when the render deferred its stems (`writeDeferredStems` makes it).
     static func collect(_ output: JobRenderOutput, in out: URL) throws -> [String] {
-        try collect(in: out)
+        try collect(in: out, stemsPromised: output.deferredStems != nil)
     }
 
-    /// The same from the folder alone (a farm worker rendered it).
-    static func collect(in out: URL) throws -> [String] {
+    /// The same from the folder alone (a farm worker rendered it, stems and all).
+    static func collect(in out: URL, stemsPromised: Bool = false) throws -> [String] {
         let fm = FileManager.default
         let stems = out.appendingPathComponent("stems", isDirectory: true)
-        let stemFiles = ((try? fm.contentsOfDirectory(atPath: stems.path)) ?? []).filter { !$0.hasPrefix(".") }
+        let stemFiles = stemNames(in: stems)
         if !stemFiles.isEmpty {
-            try zipStems(stems, names: stemFiles.sorted(), to: out.appendingPathComponent(stemsArchive))
+            try zipStems(stems, names: stemFiles, to: out.appendingPathComponent(stemsArchive))
         }
-        return try fm.contentsOfDirectory(atPath: out.path).filter { name in
+        var names = try fm.contentsOfDirectory(atPath: out.path).filter { name in
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".")
                 && fm.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isDirectory)
                 && !isDirectory.boolValue
-        }.sorted()
+        }
+        if stemsPromised, !names.contains(stemsArchive) { names.append(stemsArchive) }
+        return names.sorted()
+    }
+
+    /// The stems a render left for later, written into `out/stems/`, then their archive `out/stems.zip`.
+    static func writeDeferredStems(
+        _ stems: DeferredOutputs, in out: URL, isCancelled: @escaping @Sendable () -> Bool
+    ) throws {
+        try stems.write(isCancelled: isCancelled)
+        if isCancelled() { throw CancellationError() }
+        let folder = out.appendingPathComponent("stems", isDirectory: true)
+        try zipStems(folder, names: stemNames(in: folder), to: out.appendingPathComponent(stemsArchive))
+    }
+
+    private static func stemNames(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 
     /// Stored, not deflated: WAV stems shrink little, and deflating a minute of 16 stems took longer than the whole

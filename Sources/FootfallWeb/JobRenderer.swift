@@ -41,16 +41,20 @@ public struct JobRenderOutput: Sendable {
     /// When the sound track uses other people's recordings: the licence conditions on the outputs, in one
     /// sentence, and the credits file (a name in `outputs`).
     public var licence: JobLicence?
+    /// The stems, left to be written once the job is done (into the output directory's `stems/`); their archive is
+    /// listed with the job's files from the start and its download waits for them.
+    public var deferredStems: DeferredOutputs?
 
     public init(
         outputs: [String], document: StepsDocument, warnings: [String] = [], timings: [StageSeconds] = [],
-        licence: JobLicence? = nil
+        licence: JobLicence? = nil, deferredStems: DeferredOutputs? = nil
     ) {
         self.outputs = outputs
         self.document = document
         self.warnings = warnings
         self.timings = timings
         self.licence = licence
+        self.deferredStems = deferredStems
     }
 }
 

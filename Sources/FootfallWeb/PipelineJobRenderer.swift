@@ -30,11 +30,12 @@ public struct PipelineJobRenderer: JobRenderer {
         let pipeline = RenderPipeline(progress: ProgressForwarder(handler: progress))
         let result: RenderResult
         if let placed = request.placedSteps {
-            result = try await pipeline.render(
-                placed: PlacedStepsRequest(
-                    video: request.video, pictureSource: request.pictureSource,
-                    outputDirectory: request.outputDirectory, config: request.config, document: placed,
-                    shoes: request.shoes, force: true, environment: environment))
+            var placedRequest = PlacedStepsRequest(
+                video: request.video, pictureSource: request.pictureSource, outputDirectory: request.outputDirectory,
+                config: request.config, document: placed, shoes: request.shoes, force: true, environment: environment)
+            // The job is done when its video and sound track are; the stems follow (most of a re-render's time).
+            placedRequest.deferStems = true
+            result = try await pipeline.render(placed: placedRequest)
         } else {
             result = try await fullRender(request, pipeline: pipeline)
         }
@@ -44,7 +45,8 @@ public struct PipelineJobRenderer: JobRenderer {
             licence: result.licenceConditions.map {
                 JobLicence(
                     conditions: $0, creditsFile: result.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
-            })
+            },
+            deferredStems: result.deferredStems)
     }
 
     private func fullRender(_ request: JobRenderRequest, pipeline: RenderPipeline) async throws -> RenderResult {
@@ -52,6 +54,7 @@ public struct PipelineJobRenderer: JobRenderer {
             video: request.video, outputDirectory: request.outputDirectory, config: request.config,
             stepsFile: request.stepsFile, force: true)
         renderRequest.environment = environment
+        renderRequest.deferStems = true
         return try await pipeline.render(renderRequest)
     }
 }

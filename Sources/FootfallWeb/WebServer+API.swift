@@ -28,13 +28,16 @@ extension WebServer {
             let job = try await self.job(context.parameters.require("id"))
             let name = try context.parameters.require("name")
             let path = try await self.outputPath(job, name: name)
+            try await self.waitForLateFile(job, name: name, path: path)
             let download = request.uri.queryParameters["download"] != nil
             return try await self.files.respond(
                 path: path, request: request, context: context, downloadName: download ? name : nil)
         }
         api.head("jobs/:id/files/:name") { request, context in
             let job = try await self.job(context.parameters.require("id"))
-            let path = try await self.outputPath(job, name: try context.parameters.require("name"))
+            let name = try context.parameters.require("name")
+            let path = try await self.outputPath(job, name: name)
+            try await self.waitForLateFile(job, name: name, path: path)
             let response = try await self.files.respond(path: path, request: request, context: context)
             return Response(status: response.status, headers: response.headers)
         }

@@ -96,6 +96,25 @@ extension WebServer {
         JobView(job: job, queuePosition: job.status == .queued ? await queue.position(of: job.id) : nil)
     }
 
+    /// A download of the stems archive waits for the stems the job's render left to write after it was done (a few
+    /// seconds at most); other files are there when the job is done.
+    func waitForLateFile(_ job: JobRecord, name: String, path: String) async throws {
+        guard name == JobOutputs.stemsArchive else { return }
+        do {
+            try await queue.stemsWritten(job.id)
+        } catch is CancellationError {
+            throw APIError(
+                .conflict, "job \(job.id) is rendering again; its stems can be downloaded when that render is done")
+        } catch {
+            throw APIError(.internalServerError, "the stems of job \(job.id) could not be written: \(error)")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw APIError.notFound(
+                "the stems of job \(job.id) were not finished (the server stopped while writing them); render again to make them"
+            )
+        }
+    }
+
     /// Path of a listed output file; names not in the job's list are refused, so no path can escape the folder.
     func outputPath(_ job: JobRecord, name: String) async throws -> String {
         guard job.files.contains(name), !name.contains("/"), !name.hasPrefix(".") else {

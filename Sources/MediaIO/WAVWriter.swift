@@ -72,9 +72,11 @@ public enum WAVWriter {
         try audio.forEachBlock(of: 65_536) { _, block in
             let n = block.first?.count ?? 0
             if interleaved.count != n * channels { interleaved = [Float](repeating: 0, count: n * channels) }
-            for c in 0..<channels {
-                block[c].withUnsafeBufferPointer { src in
-                    for i in 0..<n { interleaved[i * channels + c] = src[i] }
+            interleaved.withUnsafeMutableBufferPointer { dst in
+                for c in 0..<channels {
+                    block[c].withUnsafeBufferPointer { src in
+                        for i in 0..<n { dst[i * channels + c] = src[i] }
+                    }
                 }
             }
             let written = interleaved.withUnsafeBufferPointer { sf_writef_float(file, $0.baseAddress, sf_count_t(n)) }

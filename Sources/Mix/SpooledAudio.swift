@@ -26,9 +26,13 @@ public final class SpooledAudio: AudioBlockSource, @unchecked Sendable {
         let frames = block.first?.count ?? 0
         guard frames > 0 else { return }
         var interleaved = [Float](repeating: 0, count: frames * channelCount)
-        for c in 0..<channelCount {
-            let plane = block[min(c, block.count - 1)]
-            for i in 0..<frames { interleaved[i * channelCount + c] = plane[i] }
+        let channels = channelCount
+        interleaved.withUnsafeMutableBufferPointer { dst in
+            for c in 0..<channels {
+                block[min(c, block.count - 1)].withUnsafeBufferPointer { plane in
+                    for i in 0..<frames { dst[i * channels + c] = plane[i] }
+                }
+            }
         }
         try file.append(interleaved)
         frameCount += frames
@@ -47,8 +51,13 @@ public final class SpooledAudio: AudioBlockSource, @unchecked Sendable {
         guard lo < hi else { return out }
         let interleaved = try file.read(offset: lo * channelCount, count: (hi - lo) * channelCount)
         let offset = lo - range.lowerBound
-        for c in 0..<channelCount {
-            for i in 0..<(hi - lo) { out[c][offset + i] = interleaved[i * channelCount + c] }
+        let channels = channelCount
+        interleaved.withUnsafeBufferPointer { src in
+            for c in 0..<channels {
+                out[c].withUnsafeMutableBufferPointer { plane in
+                    for i in 0..<(hi - lo) { plane[offset + i] = src[i * channels + c] }
+                }
+            }
         }
         return out
     }

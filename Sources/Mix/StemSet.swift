@@ -73,7 +73,11 @@ struct StemSource: AudioBlockSource {
 
     func read(_ range: Range<Int>) throws -> [[Float]] {
         var block = try track.render(range, subset: steps)
-        if gain != 1 { for c in block.indices { for i in block[c].indices { block[c][i] *= gain } } }
+        if gain != 1 {
+            for c in block.indices {
+                block[c].withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] *= gain } }
+            }
+        }
         return block
     }
 }

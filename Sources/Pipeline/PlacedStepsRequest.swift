@@ -17,6 +17,8 @@ public struct PlacedStepsRequest: Sendable {
     public var force: Bool
     /// Environment for backends (API keys, endpoints); nil: the process environment merged over `./.env`.
     public var environment: [String: String]?
+    /// Leave the stem WAVs to `RenderResult.deferredStems` (written later) instead of writing them now.
+    public var deferStems = false
 
     public init(
         video: String, pictureSource: String? = nil, outputDirectory: String, config: FootfallConfig,

@@ -14,18 +14,8 @@ extension RenderPipeline {
         return try SoundBackendRegistry.resolve(config.backend, config: backendConfig)
     }
 
-    /// One sound per planned step, asked for in batches in time order and spooled into `bank` as they come; the
-    /// backend's warnings (e.g. a remote backend that fell back) go to `warnings`, each said once.
-    func sounds(
-        for plan: FootstepPlan, shoe: ShoeKind, backend: any SoundBackend, into bank: SoundBank,
-        timings: inout StageTimings, warnings: inout [String]
-    ) async throws {
-        try await sounds(
-            for: try plan.soundRequests(shoe: shoe), backend: backend, into: bank, timings: &timings,
-            warnings: &warnings)
-    }
-
-    /// The same for requests already made (a re-render gives each walker its own shoe).
+    /// One sound per request (per planned step), asked for in batches in time order and spooled into `bank` as they
+    /// come; the backend's warnings (e.g. a remote backend that fell back) go to `warnings`, each said once.
     func sounds(
         for requests: [SoundRequest], backend: any SoundBackend, into bank: SoundBank, timings: inout StageTimings,
         warnings: inout [String]
@@ -56,8 +46,8 @@ extension RenderPipeline {
 
     /// The mixer's work folder: in the output folder (or the nearest folder above it that exists yet), on the
     /// same disk as the outputs and never in a RAM-backed /tmp.
-    func mixWorkspace(for request: RenderRequest) throws -> MixWorkspace {
-        var folder = URL(fileURLWithPath: request.outputDirectory).standardizedFileURL
+    func mixWorkspace(in outputDirectory: String) throws -> MixWorkspace {
+        var folder = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         while !FileManager.default.fileExists(atPath: folder.path), folder.pathComponents.count > 1 {
             folder.deleteLastPathComponent()
         }

@@ -19,6 +19,11 @@ extension RenderPipeline {
         if let file = request.stepsFile {
             let contents = try StepsFileReader.read(path: file, frameRate: info.frameRate)
             var document = contents.document
+            if let mismatch = document.video.mismatch(with: info) {
+                throw FootfallError.badInput(
+                    "\(file) is the steps file of another video: \(mismatch). Use the steps file of this video, or "
+                        + "delete its \"video\" block to render its steps on this one anyway")
+            }
             // A file that does not name its video is taken to be this one's.
             if document.video.isUnknown { document.video = .init(info) }
             if let last = document.steps.map(\.time).max(), last > info.duration + 0.5 {

@@ -20,17 +20,9 @@ public struct RenderPipeline: Sendable {
         var timings = StageTimings()
         var warnings: [String] = []
         let config = request.config
-        progress.update(stage: "probe", fraction: 0)
-        let info = try await timings.measure("probe") { try MediaProbe.probe(request.video) }
+        let setup = try await setUp(request, timings: &timings, warnings: &warnings)
+        let info = setup.info
         progress.update(stage: "probe", fraction: 1)
-        let baseName = URL(fileURLWithPath: request.video).deletingPathExtension().lastPathComponent
-        let outputOptions = RenderOutputOptions(
-            force: request.force, originalAudio: OriginalAudio(rawValue: config.keepOriginalAudio) ?? .drop)
-        try RenderOutputs.preflight(
-            folder: request.outputDirectory, baseName: baseName, sourceVideo: request.video, options: outputOptions)
-        let shoe = try ShoeKind.parse(config.shoe)
-        let (backend, fallbackWarning) = try makeBackend(for: request)
-        if let fallbackWarning { warnings.append(fallbackWarning) }
         logger.info(
             "rendering \(URL(fileURLWithPath: request.video).lastPathComponent) (\(info.width)×\(info.height), \(String(format: "%.1f", info.duration)) s) into \(request.outputDirectory)/"
         )
@@ -48,52 +40,31 @@ public struct RenderPipeline: Sendable {
         var document = analysis.document
         document.steps = plan.steps.map(\.step)
         document.surfaces = surfaces.segments
-        document.render = .init(backend: backend.name, seed: config.seed, shoe: shoe.rawValue, scene: surfaces.scene)
+        document.render = .init(
+            backend: setup.backend.name, seed: config.seed, shoe: setup.shoe.rawValue, scene: surfaces.scene)
 
-        let workspace = try mixWorkspace(for: request)
-        let bank = try SoundBank(in: workspace)
-        try await sounds(
-            for: plan, shoe: shoe, backend: backend, into: bank, timings: &timings, warnings: &warnings)
-        progress.update(stage: "mix", fraction: 0)
-        let settings = MixSettings(
-            dry: config.dry, loudness: .custom(lufs: config.loudness), truePeakCeiling: config.truePeak)
-        let mixed = try await timings.measure("mix") {
-            try Mixer(settings: settings).render(plan: plan, bank: bank, workspace: workspace)
-        }
-        progress.update(stage: "mix", fraction: 1)
-
-        let credits = recordingCredits(of: backend)
-        progress.update(stage: "export", fraction: 0)
-        let written = try await timings.measure("export") {
-            try RenderOutputs.write(
-                RenderOutputRequest(
-                    folder: request.outputDirectory, baseName: baseName, mix: mixed.mix, stems: mixed.stems,
-                    document: document, sourceVideo: request.video, options: outputOptions,
-                    credits: credits?.text(for: baseName)))
-        }
-        progress.update(stage: "export", fraction: 1)
-        var outputs = written.all
+        let delivery = try await deliver(
+            plan: plan, sounds: try Self.soundRequests(for: plan, shoe: setup.shoe, shoes: [:]), document: document,
+            setup: setup, config: config, outputDirectory: request.outputDirectory, picture: request.video,
+            timings: &timings, warnings: &warnings)
+        var extra: [String] = []
         if let overlay = request.overlay {
             progress.update(stage: "overlay", fraction: 0)
             try await timings.measure("overlay") {
                 try writeOverlay(
-                    to: overlay, info: info, poseFrames: analysis.poseFrames, document: document, audio: mixed.mix)
+                    to: overlay, info: info, poseFrames: analysis.poseFrames, document: document,
+                    audio: delivery.mixed.mix)
             }
             progress.update(stage: "overlay", fraction: 1)
-            outputs.append(overlay)
+            extra.append(overlay)
         }
         if let report = request.report {
             try writeReport(
-                to: report, info: info, analysis: analysis, surfaces: surfaces, document: document, mixed: mixed,
-                timings: timings, warnings: warnings,
-                credits: credits.map { Self.reportCredits($0, file: written.credits) })
-            outputs.append(report)
+                to: report, info: info, analysis: analysis, surfaces: surfaces, document: document,
+                mixed: delivery.mixed, timings: timings, warnings: warnings,
+                credits: delivery.credits.map { Self.reportCredits($0, file: delivery.written.credits) })
+            extra.append(report)
         }
-        var result = RenderResult(
-            video: info, outputs: outputs, document: document, timings: timings, warnings: warnings,
-            loudness: mixed.report.integratedLoudness, truePeak: mixed.report.truePeak)
-        result.licenceConditions = credits?.conditions
-        result.credits = written.credits
-        return result
+        return result(delivery, info: info, document: document, timings: timings, warnings: warnings, extra: extra)
     }
 }

@@ -17,6 +17,9 @@ public struct RenderRequest: Sendable {
     public var environment: [String: String]?
     /// Fail instead of falling back to `procedural` when a remote backend fails.
     public var noFallback: Bool
+    /// Leave the stem WAVs to `RenderResult.deferredStems` instead of writing them with the other outputs (the web
+    /// interface writes them after the job is done); false, the default, writes everything.
+    public var deferStems = false
 
     public init(
         video: String, outputDirectory: String, config: FootfallConfig = FootfallConfig(), stepsFile: String? = nil,
@@ -50,6 +53,8 @@ public struct RenderResult: Sendable {
     public var licenceConditions: String?
     /// `<name>.credits.txt`, when written.
     public var credits: String?
+    /// The stems, when the request deferred them: not in `outputs` until this has been run.
+    public var deferredStems: DeferredOutputs?
 
     public init(
         video: VideoInfo, outputs: [String], document: StepsDocument, timings: StageTimings, warnings: [String],

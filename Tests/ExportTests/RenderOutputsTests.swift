@@ -143,3 +143,67 @@ private func request(in folder: URL, force: Bool = false, source: String = "/vid
     #expect(try Data(contentsOf: URL(fileURLWithPath: fc.audio)) != wavA)
     #expect(fc.stems.isEmpty)
 }
+
+/// The web interface defers the stems (issue 18): the render writes everything else, and the stems written later are
+/// the same bytes the render would have written with the rest.
+@Test func deferredStemsAreWrittenLaterAsTheyWouldHaveBeen() throws {
+    let now = try TestFiles.temporaryDirectory("export-stems-now")
+    let later = try TestFiles.temporaryDirectory("export-stems-later")
+    defer {
+        TestFiles.remove(now)
+        TestFiles.remove(later)
+    }
+    let written = try RenderOutputs.write(request(in: now))
+    #expect(written.deferredStems == nil)
+    #expect(written.stems.count == 4)
+
+    var deferring = try request(in: later)
+    deferring.options.deferStems = true
+    let files = try RenderOutputs.write(deferring)
+    let stems = try #require(files.deferredStems)
+    #expect(files.stems.isEmpty)
+    #expect(
+        stems.paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+            == written.stems.map {
+                URL(fileURLWithPath: $0).lastPathComponent
+            })
+    for path in stems.paths { #expect(!FileManager.default.fileExists(atPath: path), "\(path) written too early") }
+    for path in files.all { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+    // The OTIO names the stems as clips already: they are where it says once written.
+    let otio = try String(
+        contentsOfFile: try #require(files.interchange.first { $0.hasSuffix(".otio") }), encoding: .utf8)
+    #expect(otio.contains("walk.walker0.left.wav"))
+
+    try stems.write()
+    for (a, b) in zip(written.stems, stems.paths) {
+        #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b), "\(b)")
+    }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: later.appendingPathComponent("stems").path)
+        .filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+}
+
+/// A cancelled deferred write stops between two stems and leaves no half file.
+@Test func cancelledDeferredStemsStopBetweenFiles() throws {
+    let folder = try TestFiles.temporaryDirectory("export-stems-cancel")
+    defer { TestFiles.remove(folder) }
+    var deferring = try request(in: folder)
+    deferring.options.deferStems = true
+    let stems = try #require(try RenderOutputs.write(deferring).deferredStems)
+    let calls = Counter()
+    #expect(throws: CancellationError.self) { try stems.write(isCancelled: { calls.next() > 1 }) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("stems").path)
+    #expect(names.sorted() == ["walk.walker0.left.wav", "walk.walker0.right.wav"])
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> Int {
+        lock.withLock {
+            defer { count += 1 }
+            return count
+        }
+    }
+}

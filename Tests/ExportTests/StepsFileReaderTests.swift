@@ -47,6 +47,12 @@ import Testing
         #expect(bare.document.steps.map(\.walker) == [0, 2, 2])
         #expect(bare.document.steps.map(\.frame) == [13, 25, 38])
         #expect(bare.document.surfaces?.map(\.surface) == ["wood", "grass"])
+        // The shoe column is each step's own shoe, kept in the steps JSON.
+        #expect(bare.document.steps.map(\.shoe) == [nil, nil, "boots"])
+        #expect(bare.warnings.isEmpty, "\(bare.warnings)")
+        let encoded = String(decoding: try bare.document.encoded(), as: UTF8.self)
+        #expect(encoded.contains(#""shoe" : "boots""#) || encoded.contains(#""shoe":"boots""#), "\(encoded)")
+        #expect(try StepsDocument.decode(from: bare.document.encoded()).steps.map(\.shoe) == [nil, nil, "boots"])
         let header = try read("foot,time,walker\nleft,0.25,1\nright,0.75,1\n", name: "steps.csv")
         #expect(header.document.steps.map(\.time) == [0.25, 0.75])
         #expect(header.document.steps.map(\.walker) == [1, 1])

@@ -76,3 +76,31 @@ func loudTargetsNeedTheLimiterAndStayUnderCeiling(target: LoudnessTarget) throws
     // The direct sound stays on top: reflections of the click's soft rise add only a little at the transient.
     #expect(abs(indoor.channels[0][9_600] - dry.channels[0][9_600]) < 0.01)
 }
+
+/// The meter splits the true peak per channel (one on another core) and leaves out stretches 12 dB under the peak so
+/// far: it must read exactly what one plain libebur128 state reads, fed in blocks of any size, including a later peak
+/// only a little above an earlier one and one that comes right after a long quiet stretch.
+@Test(arguments: [AudioBlock.defaultFrames, 1000, 333])
+func blockwiseMeterReadsWhatLibebur128Reads(blockFrames: Int) throws {
+    let rate = 48_000
+    let frames = rate * 7
+    var rng = SeededRandom(seed: 17)
+    var left = (0..<frames).map { _ in Float(rng.uniform(-0.0005...0.0005)) }
+    var right = left.map { $0 * 0.5 }
+    for (time, level, channel) in [(0.3, 0.5, 0), (1.7, 0.52, 1), (2.9, 0.2, 0), (5.8, 0.55, 0), (6.5, 0.9, 1)] {
+        let start = Int(time * Double(rate))
+        for i in 0..<4_000 where start + i < frames {
+            let x = Float(level * exp(-Double(i) / 400) * sin(Double(i) * 1.3))
+            if channel == 0 { left[start + i] += x } else { right[start + i] += x }
+        }
+    }
+    let audio = AudioBuffer(sampleRate: rate, channels: [left, right])
+    let reference = TestSounds.ebur128(audio)
+    let meter = try LoudnessAccumulator(channels: 2, sampleRate: rate, mode: LoudnessMeter.integratedMode)
+    try audio.forEachBlock(of: blockFrames) { _, block in try meter.add(block) }
+    let measured = meter.measurement
+    let peak = String(describing: measured.truePeak)
+    let lufs = String(describing: measured.integrated)
+    #expect(measured.truePeak == reference.truePeak, "true peak \(peak) vs \(reference.truePeak)")
+    #expect(measured.integrated == reference.lufs, "loudness \(lufs) vs \(reference.lufs)")
+}

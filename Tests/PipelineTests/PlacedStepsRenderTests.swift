@@ -65,4 +65,18 @@ import Testing
         #expect(requests.map(\.shoe) == [.boots, .sneaker, .boots])
         #expect(requests.map(\.surface) == [.gravel, .wood, .gravel])
     }
+
+    /// A step's own shoe (a steps CSV's `shoe` column) wins over its walker's, which wins over the render's.
+    @Test func aStepsOwnShoeWinsOverItsWalkers() throws {
+        var document = Self.document(times: [(0.4, 1), (0.9, 2), (1.4, 1), (1.9, 2)])
+        document.steps[0].shoe = "heels"
+        document.steps[1].shoe = "barefoot"
+        let plan = PlanBuilder().build(
+            steps: document.steps, frameWidth: 160, duration: 3, seed: 1, scene: .outdoor)
+        let requests = try RenderPipeline.soundRequests(for: plan, shoe: .sneaker, shoes: [1: .boots])
+        #expect(requests.map(\.shoe) == [.heels, .barefoot, .boots, .sneaker])
+        document.steps[2].shoe = "clogs"
+        let bad = PlanBuilder().build(steps: document.steps, frameWidth: 160, duration: 3, seed: 1, scene: .outdoor)
+        #expect(throws: FootfallError.self) { try RenderPipeline.soundRequests(for: bad, shoe: .sneaker, shoes: [:]) }
+    }
 }

@@ -23,7 +23,7 @@ import Testing
         config.backendOptions[RecordingLibrary.optionKey] = recordings
         var request = RenderRequest(
             video: video, outputDirectory: dir.appendingPathComponent("out").path, config: config,
-            stepsFile: try RenderPipelineTests.stepsFile(in: dir, times: Self.stepTimes),
+            stepsFile: try RenderPipelineTests.stepsFile(in: dir, times: Self.stepTimes, duration: 3),
             report: report ? dir.appendingPathComponent("out/clip.report.html").path : nil)
         request.environment = [:]
         return try await RenderPipeline().render(request)

@@ -7,14 +7,15 @@ import Testing
 @testable import Pipeline
 
 @Suite struct RenderPipelineTests {
-    static func stepsFile(in folder: URL, times: [Double]) throws -> String {
+    /// A steps JSON for the synthetic `clip.mp4` of `duration` seconds (its video block must match the clip's).
+    static func stepsFile(in folder: URL, times: [Double], duration: Double = 2) throws -> String {
         let steps = times.enumerated().map { i, t in
             StepEvent(
                 time: t, frame: Int(t * 30), walker: 1, foot: i % 2 == 0 ? .left : .right, confidence: 1,
                 position: Point2D(x: 80 + Double(i) * 40, y: 200), walkerHeight: 150)
         }
         let doc = StepsDocument(
-            video: .init(file: "clip.mp4", width: 320, height: 240, duration: 2, frameRate: 30), steps: steps)
+            video: .init(file: "clip.mp4", width: 320, height: 240, duration: duration, frameRate: 30), steps: steps)
         let path = folder.appendingPathComponent("edited.steps.json").path
         try doc.encoded().write(to: URL(fileURLWithPath: path))
         return path

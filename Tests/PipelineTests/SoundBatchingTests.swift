@@ -47,7 +47,8 @@ private func mixed(_ plan: FootstepPlan, backend: BatchRecordingBackend) async t
     var timings = StageTimings()
     var warnings: [String] = []
     try await RenderPipeline().sounds(
-        for: plan, shoe: .sneaker, backend: backend, into: bank, timings: &timings, warnings: &warnings)
+        for: try plan.soundRequests(shoe: .sneaker), backend: backend, into: bank, timings: &timings,
+        warnings: &warnings)
     let out = try Mixer().render(plan: plan, bank: bank, workspace: workspace)
     return (try out.mix.loadAll(), warnings)
 }

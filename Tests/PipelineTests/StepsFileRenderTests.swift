@@ -88,3 +88,35 @@ import Testing
         }
     }
 }
+
+extension StepsFileRenderTests {
+    /// A steps JSON whose `video` block gives another duration or frame rate is refused before any work, with what
+    /// differs; the same block with only another name and size (a renamed proxy of the same clip) renders.
+    @Test func aVideoBlockOfAnotherVideoIsRefused() async throws {
+        let dir = try TestFiles.temporaryDirectory("steps-files-video-block")
+        defer { TestFiles.remove(dir) }
+        let video = dir.appendingPathComponent("clip.mp4").path
+        _ = try SyntheticClip.make(at: video, duration: 2)
+        let info = try MediaProbe.probe(video)
+        let steps = #"[{"time": 0.5, "foot": "left"}, {"time": 1.1, "foot": "right"}]"#
+        for (name, block) in [
+            ("long", #"{"file": "other.mp4", "duration": 31.5}"#),
+            ("rate", #"{"duration": \#(info.duration), "frame_rate": \#(info.frameRate * 2)}"#),
+        ] {
+            let file = dir.appendingPathComponent("\(name).steps.json").path
+            try #"{"video": \#(block), "steps": \#(steps)}"#.write(toFile: file, atomically: true, encoding: .utf8)
+            await #expect {
+                _ = try await render(video, steps: file, into: dir.appendingPathComponent("o-\(name)").path)
+            } throws: { error in
+                "\(error)".contains("another video") && "\(error)".contains(name == "long" ? "31.50 s" : "fps")
+            }
+        }
+        let proxy = dir.appendingPathComponent("proxy.steps.json").path
+        let block =
+            #"{"file": "renamed.mov", "width": 1920, "height": 1080, "#
+            + #""duration": \#(info.duration), "frame_rate": \#(info.frameRate)}"#
+        try #"{"video": \#(block), "steps": \#(steps)}"#.write(toFile: proxy, atomically: true, encoding: .utf8)
+        let channels = try await render(video, steps: proxy, into: dir.appendingPathComponent("o-proxy").path)
+        expectTransients(at: [0.5, 1.1], in: channels, "proxy")
+    }
+}

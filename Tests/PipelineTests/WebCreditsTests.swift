@@ -21,24 +21,11 @@ import Testing
         let server = try await WebServer(
             config: WebServerConfig(host: "127.0.0.1", port: 0, dataDirectory: data, render: base),
             renderer: PipelineJobRenderer(environment: [:]), prober: MediaProbeUploadProber())
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.makeApplication { continuation.yield($0) }
-        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let (client, running) = await WebClient.start(server)
         defer { running.cancel() }
-        var port = 0
-        for await p in ports {
-            port = p
-            break
-        }
-        let client = WebClient(port: port)
 
         // Nobody walks in a synthetic clip: give the job steps (the editor's API), then re-render on gravel with the default backend.
-        let video = folder.appendingPathComponent("clip.mp4").path
-        _ = try SyntheticClip.make(at: video, width: 160, height: 120, fps: 15, duration: 2)
-        let uploaded = try await client.upload(try Data(contentsOf: URL(fileURLWithPath: video)))
-        let id = try #require(uploaded["id"] as? String)
-        await server.waitUntilIdle()
-        _ = try await client.send("/api/jobs/\(id)/steps", body: WebSecretTests.editedSteps, method: "PUT")
+        let id = try await client.jobWithEditedSteps(WebSecretTests.editedSteps, in: folder, server: server)
         _ = try await client.send("/api/jobs/\(id)/render", body: #"{"surface": "gravel"}"#)
         await server.waitUntilIdle()
 

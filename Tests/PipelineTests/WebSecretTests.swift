@@ -35,25 +35,12 @@ import Testing
         let server = try await WebServer(
             config: WebServerConfig(host: "127.0.0.1", port: 0, dataDirectory: data, render: base),
             renderer: PipelineJobRenderer(environment: environment), prober: MediaProbeUploadProber())
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.makeApplication { continuation.yield($0) }
-        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let (client, running) = await WebClient.start(server)
         defer { running.cancel() }
-        var port = 0
-        for await p in ports {
-            port = p
-            break
-        }
-        let client = WebClient(port: port)
 
         // Upload (the first render runs pose: a synthetic clip has nobody in it), then give the job steps and
         // re-render with runpod, as a user who edited the timeline would.
-        let video = folder.appendingPathComponent("clip.mp4").path
-        _ = try SyntheticClip.make(at: video, width: 160, height: 120, fps: 15, duration: 2)
-        let uploaded = try await client.upload(try Data(contentsOf: URL(fileURLWithPath: video)))
-        let id = try #require(uploaded["id"] as? String)
-        await server.waitUntilIdle()
-        _ = try await client.send("/api/jobs/\(id)/steps", body: Self.editedSteps, method: "PUT")
+        let id = try await client.jobWithEditedSteps(Self.editedSteps, in: folder, server: server)
         _ = try await client.send("/api/jobs/\(id)/render", body: #"{"backend": "runpod", "surface": "gravel"}"#)
         await server.waitUntilIdle()
 
