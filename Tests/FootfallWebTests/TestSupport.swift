@@ -161,17 +161,7 @@ final class TestServer: Sendable {
         _ file: Data, name: String = "clip.mp4", fields: [String: String] = [:], path: String = "/api/jobs"
     ) async throws -> (Data, HTTPURLResponse) {
         let boundary = "test-boundary-\(UUID().uuidString)"
-        var body = Data()
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"video\"; filename=\"\(name)\"\r\nContent-Type: video/mp4\r\n\r\n"
-                    .utf8))
-        body.append(file)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let body = MultipartUpload.body(video: file, name: name, fields: fields, boundary: boundary)
         return try await post(path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 

@@ -79,11 +79,7 @@ struct WebClient {
 
     func upload(_ video: Data) async throws -> [String: Any] {
         let boundary = "secret-test-\(UUID().uuidString)"
-        var body = Data(
-            ("--\(boundary)\r\nContent-Disposition: form-data; name=\"video\"; filename=\"clip.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").utf8)
-        body.append(video)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let body = MultipartUpload.body(video: video, name: "clip.mp4", boundary: boundary)
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/jobs")!)
         request.httpMethod = "POST"
         request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")

@@ -1,4 +1,5 @@
 import FootfallCore
+import FootfallTesting
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -16,17 +17,7 @@ enum HTTP {
         body: Data, status: Int
     ) {
         let boundary = "farm-test-\(UUID().uuidString)"
-        var body = Data()
-        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(
-            Data(
-                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"video\"; filename=\"\(name)\"\r\n"
-                    + "Content-Type: video/mp4\r\n\r\n").utf8))
-        body.append(file)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let body = MultipartUpload.body(video: file, name: name, fields: fields, boundary: boundary)
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
         request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
