@@ -25,6 +25,8 @@ public struct FootfallConfig: Codable, Sendable, Equatable {
     public var width: Double = 0.8
     public var dry: Bool = false
     public var threads: Int = 2
+    /// Time the steps from the picture alone, not on footstep sounds heard in the video's own audio.
+    public var pictureOnly: Bool = false
     /// Folder of recordings for the `samples` backend (`DIR/<surface>/*.wav`).
     public var samplesDir: String? = nil
     /// Extra settings per backend (e.g. runpod prompt templates), as strings.
@@ -39,6 +41,7 @@ public struct FootfallConfig: Codable, Sendable, Equatable {
         case keepOriginalAudio = "keep_original_audio"
         case samplesDir = "samples_dir"
         case backendOptions = "backend_options"
+        case pictureOnly = "picture_only"
     }
 
     public init(from decoder: Decoder) throws {
@@ -56,6 +59,7 @@ public struct FootfallConfig: Codable, Sendable, Equatable {
         width = try c.decodeIfPresent(Double.self, forKey: .width) ?? d.width
         dry = try c.decodeIfPresent(Bool.self, forKey: .dry) ?? d.dry
         threads = try c.decodeIfPresent(Int.self, forKey: .threads) ?? d.threads
+        pictureOnly = try c.decodeIfPresent(Bool.self, forKey: .pictureOnly) ?? d.pictureOnly
         samplesDir = try c.decodeIfPresent(String.self, forKey: .samplesDir)
         backendOptions = try c.decodeIfPresent([String: String].self, forKey: .backendOptions) ?? [:]
     }

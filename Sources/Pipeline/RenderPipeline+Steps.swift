@@ -48,7 +48,10 @@ extension RenderPipeline {
                 })
         }
         sink.update(stage: "pose", fraction: 1)
-        let detection = await timings.measure("steps") { StepDetector().detect(frames: frames, info: info) }
+        var detectorOptions = StepDetectorOptions()
+        detectorOptions.followSound = !request.config.pictureOnly
+        let detector = StepDetector(options: detectorOptions)
+        let detection = await timings.measure("steps") { detector.detect(frames: frames, info: info, video: path) }
         var warnings: [String] = []
         let people = Set(frames.flatMap { $0.walkers.map(\.walker) })
         if people.isEmpty {

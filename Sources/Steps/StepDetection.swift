@@ -75,6 +75,8 @@ public struct StepDetection: Sendable, Equatable {
     public var heelStrikes: [StepEvent]
     public var toeOffs: [StepEvent]
     public var walkers: [WalkerDiagnostics]
+    /// What the video's own sound did to the steps' timing; nil when it was not consulted.
+    public var sound: FootstepSoundCue.Alignment?
 
     public init(heelStrikes: [StepEvent], toeOffs: [StepEvent], walkers: [WalkerDiagnostics]) {
         self.heelStrikes = heelStrikes

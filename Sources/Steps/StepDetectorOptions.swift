@@ -83,6 +83,9 @@ public struct StepDetectorOptions: Sendable, Equatable {
     public var lateBias: Double = 0
     /// Extra delay for uncertain events: `uncertainLateBias × (1 − confidence)` seconds.
     public var uncertainLateBias: Double = 0.02
+    /// Align the steps on the footstep sounds of the video's own audio when it evidently carries them
+    /// (`FootstepSoundCue`; applied by `StepDetector.detect(frames:info:video:)` in Pipeline, which reads the audio).
+    public var followSound = true
     /// Events below this confidence are dropped (0 keeps all).
     public var minConfidence: Double = 0.2
 

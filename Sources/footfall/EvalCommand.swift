@@ -2,6 +2,7 @@ import ArgumentParser
 import FootfallCore
 import Foundation
 import MediaIO
+import Pipeline
 import Steps
 
 struct EvalCommand: AsyncParsableCommand {
@@ -36,6 +37,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Gait method: auto (the gait-cycle model), cascade (the earlier per-view rules), zeni or vertical.")
     var method: GaitMethodChoice = .automatic
 
+    @Flag(
+        name: .customLong("picture-only"),
+        help: "Time the steps from the picture alone, not on footstep sounds heard in the video's own audio.")
+    var pictureOnly = false
+
     func run() async throws {
         global.bootstrap()
         try await runReportingErrors {
@@ -46,7 +52,8 @@ struct EvalCommand: AsyncParsableCommand {
             let info = try MediaProbe.probe(video)
             var options = StepDetectorOptions()
             options.method = method
-            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
+            options.followSound = !pictureOnly
+            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info, video: video)
             let evaluation: ClipEvaluation
             var onsets: [Double]?
             if let truth {

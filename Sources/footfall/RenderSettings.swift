@@ -38,6 +38,11 @@ struct RenderSettings: ParsableArguments {
     @Option(help: "Stereo width of the pan, 0 (mono) ... 1.")
     var width: Double?
 
+    @Flag(
+        name: .customLong("picture-only"),
+        help: "Time the steps from the picture alone, not on footstep sounds heard in the video's own audio.")
+    var pictureOnly = false
+
     @Option(help: "Threads for pose inference.")
     var threads: Int?
 
@@ -64,6 +69,7 @@ struct RenderSettings: ParsableArguments {
         if dry { c.dry = true }
         if let width { c.width = width }
         if let threads { c.threads = threads }
+        if pictureOnly { c.pictureOnly = true }
         if let samplesDir { c.samplesDir = samplesDir }
         if let licence { c.backendOptions[LicencePolicy.optionKey] = try LicencePolicy.parse(licence).rawValue }
         try Self.check(c)

@@ -3,6 +3,7 @@ import Export
 import FootfallCore
 import Foundation
 import MediaIO
+import Pipeline
 import Pose
 import Steps
 
@@ -40,6 +41,11 @@ struct StepsCommand: AsyncParsableCommand {
     @Option(help: "Seconds added to every step (≥ 0; sound late is forgiven, early is not).")
     var lateBias: Double = 0
 
+    @Flag(
+        name: .customLong("picture-only"),
+        help: "Time the steps from the picture alone, not on footstep sounds heard in the video's own audio.")
+    var pictureOnly = false
+
     func run() async throws {
         global.bootstrap()
         InterruptHandler.install()
@@ -51,9 +57,10 @@ struct StepsCommand: AsyncParsableCommand {
             let recording = try await StepsCommand.loadPoses(video: video, pose: pose)
             var options = StepDetectorOptions()
             options.method = method
+            options.followSound = !pictureOnly
             options.lateBias = lateBias
             let info = try MediaProbe.probe(video)
-            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info)
+            let detection = StepDetector(options: options).detect(frames: recording.frames, info: info, video: video)
             let text = try format.render(detection, info: info, video: .init(info))
             if let output {
                 try StepsFileWriter.write(

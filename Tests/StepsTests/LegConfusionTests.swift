@@ -1,4 +1,5 @@
 import FootfallCore
+import FootfallTesting
 import Testing
 
 @testable import Steps

@@ -1,40 +1,43 @@
 import FootfallCore
 import Foundation
 
-/// Synthetic pose trajectories with known gait events, for tests (no video needed).
+/// Synthetic pose trajectories with known gait events, for tests (no video needed; `info` describes a video that
+/// does not exist, give `SyntheticClip` for one that does).
 ///
 /// A walker of `height` pixels; feet alternate with `stepTime` between heel strikes. In stance a foot rests on
 /// the ground; in swing it travels a minimum-jerk path to its next contact, lifting `lift` heights, and its heel
 /// touches down at the known heel-strike time. Frame times can be jittered (VFR).
-struct SyntheticWalker {
-    enum View: Sendable {
+public struct SyntheticWalker: Sendable {
+    public init() {}
+
+    public enum View: Sendable {
         /// Walking across the picture (+1 right, −1 left).
         case side(direction: Double)
         /// Walking toward the camera: the walker grows (perspective), feet move down the picture.
         case towardCamera
     }
 
-    var view: View = .side(direction: 1)
-    var height = 300.0
+    public var view: View = .side(direction: 1)
+    public var height = 300.0
     /// Walking speed in heights per second.
-    var speed = 0.75
-    var stepTime = 0.55
-    var stanceFraction = 0.62
-    var lift = 0.08
-    var firstStrike = 0.4
-    var duration = 5.0
-    var frameRate = 30.0
+    public var speed = 0.75
+    public var stepTime = 0.55
+    public var stanceFraction = 0.62
+    public var lift = 0.08
+    public var firstStrike = 0.4
+    public var duration = 5.0
+    public var frameRate = 30.0
     /// Max random shift of each frame time (VFR), seconds.
-    var jitter = 0.0
-    var seed: UInt64 = 1
-    var walker = 1
+    public var jitter = 0.0
+    public var seed: UInt64 = 1
+    public var walker = 1
     /// Vertical bounce of the body above the legs (peak to peak, heights), lowest `bounceDelay` s after each
     /// heel strike, as in double support.
-    var bounce = 0.0
-    var bounceDelay = 0.05
+    public var bounce = 0.0
+    public var bounceDelay = 0.05
 
     /// Heel-strike times per foot (left first).
-    var heelStrikes: [(time: Double, foot: Foot)] {
+    public var heelStrikes: [(time: Double, foot: Foot)] {
         var out: [(Double, Foot)] = []
         var t = firstStrike
         var foot = Foot.left
@@ -46,7 +49,7 @@ struct SyntheticWalker {
         return out
     }
 
-    var frameTimes: [Double] {
+    public var frameTimes: [Double] {
         var rng = SeededRandom(seed: seed)
         var times: [Double] = []
         var i = 0
@@ -59,7 +62,7 @@ struct SyntheticWalker {
     }
 
     /// Ground position along the walking path (in heights) of a foot at time t, and its lift (heights).
-    func foot(_ foot: Foot, at t: Double) -> (forward: Double, up: Double) {
+    public func foot(_ foot: Foot, at t: Double) -> (forward: Double, up: Double) {
         let cycle = 2 * stepTime
         let stride = speed * cycle
         let swing = (1 - stanceFraction) * cycle
@@ -77,13 +80,13 @@ struct SyntheticWalker {
         return (here + stride * mj, lift * sin(Double.pi * s))
     }
 
-    func frames() -> [PoseFrame] {
+    public func frames() -> [PoseFrame] {
         frameTimes.enumerated().map { n, t in
             PoseFrame(time: t, frame: n, walkers: [pose(at: t)])
         }
     }
 
-    func pose(at t: Double) -> WalkerPose {
+    public func pose(at t: Double) -> WalkerPose {
         let pelvisForward = speed * t
         var scale = 1.0
         var points: [LandmarkIndex: (Double, Double)] = [:]
@@ -142,7 +145,7 @@ struct SyntheticWalker {
         return WalkerPose(walker: walker, landmarks: landmarks, box: box, score: 0.9)
     }
 
-    var info: VideoInfo {
+    public var info: VideoInfo {
         VideoInfo(
             path: "synthetic.mp4", container: "mov,mp4", videoCodec: "h264", codedWidth: 1920, codedHeight: 1080,
             rotation: 0, frameRate: frameRate, isVariableFrameRate: jitter > 0, duration: duration,

@@ -1,0 +1,51 @@
+import FootfallCore
+import FootfallTesting
+import Foundation
+import Pipeline
+import Steps
+import Testing
+
+/// The steps follow footstep sounds heard in the video file's own audio track (AAC in MP4, as phones and game
+/// captures write it), and `--picture-only` keeps the picture's timing.
+@Suite struct FootstepSoundTimingTests {
+    @Test func stepsFollowTheFootstepsInTheVideosAudio() throws {
+        let folder = try TestFiles.temporaryDirectory("sound-timing")
+        defer { TestFiles.remove(folder) }
+        var walker = SyntheticWalker()
+        walker.frameRate = 25
+        walker.duration = 4
+        let truth = walker.heelStrikes.map(\.time)
+        let video = folder.appendingPathComponent("walk.mp4").path
+        try SyntheticClip.make(
+            at: video, fps: 25, duration: walker.duration,
+            audio: SyntheticAudio.clicks(at: truth, duration: walker.duration))
+        let frames = walker.frames()
+
+        let heard = StepDetector().detect(frames: frames, info: walker.info, video: video)
+        #expect(heard.sound?.offset != nil)
+        #expect(heard.heelStrikes.count >= truth.count - 1)
+        for step in heard.heelStrikes {
+            let nearest = truth.min { abs($0 - step.time) < abs($1 - step.time) } ?? 0
+            #expect(abs(step.time - nearest) < 0.001, "step at \(step.time), its click at \(nearest)")
+            #expect(step.cues?.contains("sound") == true)
+        }
+
+        var options = StepDetectorOptions()
+        options.followSound = false
+        let seen = StepDetector(options: options).detect(frames: frames, info: walker.info, video: video)
+        #expect(seen.sound == nil)
+        #expect(seen == StepDetector().detect(frames: frames, info: walker.info))
+    }
+
+    @Test func aVideoWithoutAudioKeepsThePicturesSteps() throws {
+        let folder = try TestFiles.temporaryDirectory("sound-timing-silent")
+        defer { TestFiles.remove(folder) }
+        let walker = SyntheticWalker()
+        let video = folder.appendingPathComponent("walk.mp4").path
+        try SyntheticClip.make(at: video, fps: 30, duration: 1)
+        let frames = walker.frames()
+        #expect(
+            StepDetector().detect(frames: frames, info: walker.info, video: video)
+                == StepDetector().detect(frames: frames, info: walker.info))
+    }
+}
