@@ -10,7 +10,9 @@ extension StepDetector {
     /// cannot be read, leaves the picture's steps as they are.
     public func detect(frames: [PoseFrame], info: VideoInfo, video: String) -> StepDetection {
         let detection = detect(frames: frames, info: info)
-        guard options.followSound, detection.heelStrikes.count >= 2 else { return detection }
+        guard options.followSound, detection.heelStrikes.count + detection.unconfirmed.count >= 2 else {
+            return detection
+        }
         let attacks: [Double]
         do {
             guard let audio = try decodeAudio(path: video) else { return detection }

@@ -30,6 +30,8 @@ public struct FootstepSoundCue: Sendable {
         /// At least this many steps and this share of them must have their attack.
         public var minLocked = 3
         public var minLockedShare = 0.5
+        /// A confirmed candidate needs this much time (s) to the walker's other steps.
+        public var minStepInterval = 0.22
         public init() {}
     }
 
@@ -37,12 +39,15 @@ public struct FootstepSoundCue: Sendable {
     public struct Alignment: Sendable, Equatable, Codable {
         /// Attack time minus step time; nil when the sound is not locked to the steps.
         public var offset: Double?
+        /// Steps (and, when they alone did not lock, left-out candidates) tried for a lock.
         public var steps: Int
         public var locked: Int
         public var attacks: Int
         /// Probability that random attacks would lock as many steps (corrected for the offsets tried).
         public var chance: Double
         public var snapped: Int
+        /// Candidates the picture left out that a footstep heard on them made steps.
+        public var confirmed = 0
     }
 
     public var options: Options
@@ -51,23 +56,40 @@ public struct FootstepSoundCue: Sendable {
         self.options = options
     }
 
-    /// `steps` (heel strikes, any walkers) aligned on `attacks` (onset times, seconds, sorted).
-    /// `frameIndex` gives the frame nearest to a time (PTS based).
-    public func align(_ steps: [StepEvent], attacks: [Double], frameIndex: (Double) -> Int) -> (
-        steps: [StepEvent], alignment: Alignment
-    ) {
+    /// `steps` (heel strikes, any walkers) aligned on `attacks` (onset times, seconds, sorted); `candidates`
+    /// (heel strikes the picture left out for their rhythm or confidence) become steps where a footstep is heard on
+    /// them. `frameIndex` gives the frame nearest to a time (PTS based).
+    public func align(
+        _ steps: [StepEvent], candidates: [StepEvent] = [], attacks: [Double], frameIndex: (Double) -> Int
+    ) -> (steps: [StepEvent], alignment: Alignment) {
         var alignment = Alignment(
             offset: nil, steps: steps.count, locked: 0, attacks: attacks.count, chance: 1, snapped: 0)
-        let doubt = 1 - steps.map(\.confidence).reduce(0, +) / Double(max(steps.count, 1))
-        let range = options.baseOffsetRange + options.doubtOffsetRange * min(max(doubt, 0), 1)
-        guard let lock = lock(steps.map(\.time), attacks: attacks, offsetRange: range) else {
-            return (steps, alignment)
+        func offsetRange(_ events: [StepEvent]) -> Double {
+            let doubt = 1 - events.map(\.confidence).reduce(0, +) / Double(max(events.count, 1))
+            return options.baseOffsetRange + options.doubtOffsetRange * min(max(doubt, 0), 1)
         }
-        alignment.locked = lock.count
-        alignment.chance = lock.chance
-        guard lock.chance <= options.maxChance, lock.count >= min(options.minLocked, steps.count),
-            Double(lock.count) >= options.minLockedShare * Double(steps.count)
-        else { return (steps, alignment) }
+        // The picture's steps lock the sound; failing that (a walker the picture judged not to walk), the steps
+        // and the left-out candidates together, with no share asked of them: most candidates may be noise.
+        var found: Lock?
+        if let lock = lock(steps.map(\.time), attacks: attacks, offsetRange: offsetRange(steps)) {
+            alignment.locked = lock.count
+            alignment.chance = lock.chance
+            if lock.chance <= options.maxChance, lock.count >= min(options.minLocked, steps.count),
+                Double(lock.count) >= options.minLockedShare * Double(steps.count)
+            {
+                found = lock
+            }
+        }
+        let all = steps + candidates
+        if found == nil, !candidates.isEmpty,
+            let lock = lock(all.map(\.time), attacks: attacks, offsetRange: offsetRange(all))
+        {
+            alignment.steps = all.count
+            alignment.locked = lock.count
+            alignment.chance = lock.chance
+            if lock.chance <= options.maxChance, lock.count >= options.minLocked { found = lock }
+        }
+        guard let lock = found else { return (steps, alignment) }
         alignment.offset = lock.offset
         var claimed = Set<Int>()
         var out = steps
@@ -78,18 +100,38 @@ public struct FootstepSoundCue: Sendable {
             let reach = options.tolerance + options.doubtReach * (1 - steps[i].confidence)
             if let a = nearest(attacks, to: expected), abs(attacks[a] - expected) <= reach, !claimed.contains(a) {
                 claimed.insert(a)
-                out[i].time = attacks[a]
-                out[i].cues = (out[i].cues ?? []) + ["sound"]
-                // An independent cue agrees: what doubt is left is the chance that this attack is another sound.
-                out[i].confidence = 1 - (1 - out[i].confidence) * 0.25
+                out[i] = heard(out[i], at: attacks[a])
                 alignment.snapped += 1
             } else {
                 out[i].time = max(0, expected)
             }
             out[i].frame = frameIndex(out[i].time)
         }
-        out.sort { $0.time < $1.time }
+        for c in candidates.sorted(by: { $0.confidence > $1.confidence }) {
+            let expected = c.time + lock.offset
+            guard let a = nearest(attacks, to: expected), abs(attacks[a] - expected) <= options.tolerance,
+                !claimed.contains(a),
+                !out.contains(where: { $0.walker == c.walker && abs($0.time - attacks[a]) < options.minStepInterval })
+            else { continue }
+            claimed.insert(a)
+            var step = heard(c, at: attacks[a])
+            step.frame = frameIndex(step.time)
+            out.append(step)
+            alignment.snapped += 1
+            alignment.confirmed += 1
+        }
+        out.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
         return (out, alignment)
+    }
+
+    /// `step` moved onto the attack of its footstep.
+    func heard(_ step: StepEvent, at attack: Double) -> StepEvent {
+        var out = step
+        out.time = attack
+        out.cues = (out.cues ?? []) + ["sound"]
+        // An independent cue agrees: what doubt is left is the chance that this attack is another sound.
+        out.confidence = 1 - (1 - out.confidence) * 0.25
+        return out
     }
 
     struct Lock {

@@ -7,14 +7,17 @@ struct GaitPlausibility {
     var options: StepDetectorOptions
 
     /// Filters one walker's heel-strike candidates (any order); returns the accepted ones sorted by time, the
-    /// reasons for the rejected ones, and the plausible steps left out only for low confidence.
+    /// reasons for the rejected ones, the plausible steps left out only for low confidence, and the candidates
+    /// another cue may still confirm (`doubted`: left out for their rhythm, their confidence or mixed-up legs, not
+    /// landings or jumps).
     /// `heelSeen(foot, time)`: whether that heel was seen then (a stride of one foot alone needs the other
     /// unseen between its steps).
     func accept(_ candidates: [GaitCandidate], heelSeen: (Foot, Double) -> Bool = { _, _ in false }) -> (
-        accepted: [GaitCandidate], rejected: [String], uncertain: [GaitCandidate]
+        accepted: [GaitCandidate], rejected: [String], uncertain: [GaitCandidate], doubted: [GaitCandidate]
     ) {
         var events = candidates.sorted { $0.time < $1.time }
         var rejected: [String] = []
+        var doubted = events.filter { $0.rejectReason != nil && !$0.isLanding }
         func note(_ reason: String, _ e: GaitCandidate) {
             rejected.append("\(reason) at \(String(format: "%.3f", e.time)) s (\(e.foot.rawValue))")
         }
@@ -68,7 +71,10 @@ struct GaitPlausibility {
             let withNext = i + 1 < events.count && linked(i, i + 1)
             if !withPrev && !withNext { isolated.insert(i) }
         }
-        for i in isolated.sorted() { note("isolated", events[i]) }
+        for i in isolated.sorted() {
+            note("isolated", events[i])
+            doubted.append(events[i])
+        }
         events = events.enumerated().filter { !isolated.contains($0.offset) }.map(\.element)
 
         // 4. Same foot twice in a row: the other foot's step was missed (occlusion); both are less certain.
@@ -79,6 +85,6 @@ struct GaitPlausibility {
         let confident = events.filter { $0.confidence >= options.minConfidence }
         let uncertain = events.filter { $0.confidence < options.minConfidence }
         for e in uncertain { note("low confidence", e) }
-        return (confident, rejected, uncertain)
+        return (confident, rejected, uncertain, (doubted + uncertain).sorted { $0.time < $1.time })
     }
 }

@@ -9,7 +9,9 @@ extension StepDetection {
         onAttacks attacks: [Double], frames: [PoseFrame], lateBias: Double = 0, cue: FootstepSoundCue = .init()
     ) -> StepDetection {
         let frameTimes = frames.map { ($0.time, $0.frame) }.sorted { $0.0 < $1.0 }
-        let result = cue.align(heelStrikes, attacks: attacks) { StepDetector.nearestFrame($0, frameTimes) }
+        let result = cue.align(heelStrikes, candidates: unconfirmed, attacks: attacks) {
+            StepDetector.nearestFrame($0, frameTimes)
+        }
         var out = self
         out.heelStrikes = result.steps.map { step in
             guard lateBias > 0, step.cues?.contains("sound") == true else { return step }
@@ -20,7 +22,9 @@ extension StepDetection {
         out.sound = result.alignment
         let a = result.alignment
         let used =
-            a.offset.map { "offset \(String(format: "%+.3f", $0)) s, \(a.snapped) steps on their sound" } ?? "not used"
+            a.offset.map {
+                "offset \(String(format: "%+.3f", $0)) s, \(a.snapped) steps on their sound (\(a.confirmed) confirmed)"
+            } ?? "not used"
         StepDetector.logger.debug(
             "sound: \(a.attacks) attacks, \(a.locked) of \(a.steps) steps locked, chance \(String(format: "%.2g", a.chance)), \(used)"
         )

@@ -75,6 +75,9 @@ public struct StepDetection: Sendable, Equatable {
     public var heelStrikes: [StepEvent]
     public var toeOffs: [StepEvent]
     public var walkers: [WalkerDiagnostics]
+    /// Heel-strike candidates left out for their rhythm, their confidence or mixed-up legs (not landings): a
+    /// footstep heard on one confirms it (`FootstepSoundCue`).
+    public var unconfirmed: [StepEvent] = []
     /// What the video's own sound did to the steps' timing; nil when it was not consulted.
     public var sound: FootstepSoundCue.Alignment?
 

@@ -34,6 +34,7 @@ public struct StepDetector: Sendable {
         let frameTimes = frames.map { ($0.time, $0.frame) }.sorted { $0.0 < $1.0 }
 
         var strikes: [StepEvent] = []
+        var unconfirmed: [StepEvent] = []
         var toeOffs: [StepEvent] = []
         var diagnostics: [WalkerDiagnostics] = []
         for walker in tracks.keys.sorted() {
@@ -80,7 +81,7 @@ public struct StepDetector: Sendable {
                 else { return false }
                 return i < usable.count && usable[i]
             }
-            var (accepted, rejected, uncertain) = GaitPlausibility(options: options).accept(
+            var (accepted, rejected, uncertain, doubted) = GaitPlausibility(options: options).accept(
                 candidates, heelSeen: seen)
             if options.method == .automatic {
                 accepted = StrideCycleSmoother(maxStepInterval: options.maxStepInterval).smooth(accepted)
@@ -109,6 +110,7 @@ public struct StepDetector: Sendable {
                             .map { rhythm[$0].0.time })
                     let steady = Set(accepted.indices.filter { steadyTimes.contains(accepted[$0].time) })
                     for (i, e) in accepted.enumerated() where !steady.contains(i) {
+                        doubted.append(e)
                         rejected.append(
                             "no steady rhythm (the walker does not travel) at \(String(format: "%.3f", e.time)) s (\(e.foot.rawValue))"
                         )
@@ -118,6 +120,7 @@ public struct StepDetector: Sendable {
             }
             let cadence = Self.cadence(accepted)
             strikes += accepted.map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }
+            unconfirmed += doubted.map { event(from: $0, walker: walker, frames: frameTimes, cadence: cadence) }
             if !accepted.isEmpty {
                 // Toe-offs only where the walker has a gait (a toe-off without steps is not reported).
                 let span = (accepted.first?.time ?? 0) - 1...(accepted.last?.time ?? 0) + 1
@@ -140,7 +143,9 @@ public struct StepDetector: Sendable {
         }
         strikes.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
         toeOffs.sort { ($0.time, $0.walker) < ($1.time, $1.walker) }
-        return StepDetection(heelStrikes: strikes, toeOffs: toeOffs, walkers: diagnostics)
+        var detection = StepDetection(heelStrikes: strikes, toeOffs: toeOffs, walkers: diagnostics)
+        detection.unconfirmed = unconfirmed.sorted { ($0.time, $0.walker) < ($1.time, $1.walker) }
+        return detection
     }
 
     func chooseMethod(_ view: GaitView) -> GaitMethodChoice {

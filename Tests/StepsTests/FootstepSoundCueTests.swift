@@ -85,6 +85,27 @@ import Testing
         #expect(result.steps == steps)
     }
 
+    @Test func aFootstepHeardOnALeftOutCandidateMakesItAStep() {
+        // The picture judged the walker not to walk (a walker the camera follows, legs only): no steps, six
+        // candidates, and two more from a hand waving; the steps are heard.
+        let (truth, picture) = Self.pictureSteps(count: 6, bias: 0.02, spread: 0.02, confidence: 0.3)
+        let waving = [1.1, 2.9].map {
+            StepEvent(time: $0, frame: 0, walker: 0, foot: .left, confidence: 0.2, method: "gait", cues: [])
+        }
+        let result = FootstepSoundCue().align([], candidates: picture + waving, attacks: truth, frameIndex: Self.frame)
+        #expect(result.alignment.offset != nil)
+        #expect(result.alignment.confirmed == 6)
+        let times = result.steps.map { $0.time }
+        #expect(times == truth)
+        #expect(result.steps.allSatisfy { $0.cues?.contains("sound") == true })
+
+        // Random sounds confirm nothing.
+        var rng = SeededRandom(seed: 7)
+        let noise = (0..<12).map { _ in 4 * rng.unit() }.sorted()
+        let unheard = FootstepSoundCue().align([], candidates: picture, attacks: noise, frameIndex: Self.frame)
+        #expect(unheard.steps.isEmpty)
+    }
+
     @Test func silenceAndTooFewStepsChangeNothing() {
         let (_, steps) = Self.pictureSteps(bias: 0.02, spread: 0.01)
         #expect(FootstepSoundCue().align(steps, attacks: [], frameIndex: Self.frame).steps == steps)
