@@ -26,9 +26,9 @@ final class FarmDispatcher: JobDispatcher {
         let folder = await store.folder(of: job.id)
         let video = folder.appendingPathComponent(job.upload.storedName).path
         let out = await store.outputFolder(of: job.id).path
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]  // as `batch` encodes them: the same options, the same key
-        let options = String(decoding: try encoder.encode(job.overrides.applied(to: base)), as: UTF8.self)
+        let config = job.overrides.applied(to: base)
+        let options = try FarmRenderInputs.options(
+            config, inputs: try Self.rerenderInputs(video: video, folder: folder, out: out, config: config))
         let key: String
         do {
             key = try await queue.enqueue(video: video, outputDir: out, options: options).key
@@ -49,7 +49,38 @@ final class FarmDispatcher: JobDispatcher {
         return await !current(job).status.isFinished
     }
 
-    /// Reads the job's state from the queue; a finished job is final (there are no re-renders on the queue).
+    /// A re-render (the job has rendered before): the (edited) steps as a file in the job's folder on the shared
+    /// storage, decided as the in-process queue decides them (`JobRenderInputs`); nil for a first render.
+    static func rerenderInputs(video: String, folder: URL, out: String, config: FootfallConfig) throws
+        -> FarmRenderInputs?
+    {
+        guard JobSteps.loadBase(in: folder) != nil else { return nil }
+        let request = try JobRenderInputs.request(
+            video: video, folder: folder, out: URL(fileURLWithPath: out), config: config,
+            wholeClipSurface: config.surface)
+        if var document = request.placedSteps {
+            // The walker's shoe goes on each of its steps: a worker renders the file alone.
+            document.steps = document.steps.map { step in
+                var s = step
+                s.shoe = s.shoe ?? request.shoes[s.walker]
+                return s
+            }
+            let data = try document.encoded()
+            let file = folder.appendingPathComponent(placedStepsFile)
+            try AtomicFile.write(data, to: file)
+            return FarmRenderInputs(
+                placedSteps: file.path, pictureSource: request.pictureSource,
+                stepsDigest: FarmRenderInputs.digest(data), request: UUID().uuidString)
+        }
+        guard let steps = request.stepsFile else { return nil }
+        let data = try Data(contentsOf: URL(fileURLWithPath: steps))
+        return FarmRenderInputs(
+            stepsFile: steps, stepsDigest: FarmRenderInputs.digest(data), request: UUID().uuidString)
+    }
+
+    static let placedStepsFile = "farm-render.steps.json"
+
+    /// Reads the job's state from the queue.
     func current(_ job: JobRecord) async -> JobRecord {
         guard let key = job.queueKey, !job.status.isFinished else { return job }
         let status: RenderFarm.JobStatus
@@ -103,7 +134,11 @@ final class FarmDispatcher: JobDispatcher {
             let document = try? StepsDocument.decode(from: data)
         {
             try? JobOutputs.saveTimeline(document, in: folder)
-            try? JobSteps.saveBase(document, in: folder)
+            // The base is what the first render detected; a re-render of placed steps must not replace it.
+            if JobSteps.loadBase(in: folder) == nil {
+                try? JobSteps.saveBase(document, in: folder)
+                JobSteps.keepPicture(from: out, files: files, in: folder)
+            }
         }
         Waveform.save(fromOutputs: files, in: out, to: folder)
         logger.info("render done on the farm", metadata: ["job": "\(job.id)", "files": "\(files.count)"])
@@ -120,11 +155,6 @@ final class FarmDispatcher: JobDispatcher {
                     creditsFile: summary?.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
             }
         } ?? job
-    }
-
-    var rerenderUnavailable: String? {
-        "re-rendering is not available yet when the server renders on the farm queue (--queue): upload the video "
-            + "again with the new settings"
     }
 
     /// Workers render; nothing runs in this process.

@@ -16,8 +16,6 @@ protocol JobDispatcher: Sendable {
     func isActive(_ id: String) async -> Bool
     /// The job as its render stands now (in this process the stored record is always current).
     func current(_ job: JobRecord) async -> JobRecord
-    /// Why the editor cannot re-render a job here, or nil when it can.
-    var rerenderUnavailable: String? { get }
     /// Waits for every render this process runs to end (tests, shutdown).
     func drain() async
     func cancelAll() async
@@ -35,5 +33,4 @@ extension RenderQueue: JobDispatcher {
     func submit(_ job: JobRecord) { enqueue(job.id) }
     func isActive(_ id: String) -> Bool { contains(id) }
     func current(_ job: JobRecord) -> JobRecord { job }
-    nonisolated var rerenderUnavailable: String? { nil }
 }

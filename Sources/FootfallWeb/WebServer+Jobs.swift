@@ -70,7 +70,6 @@ extension WebServer {
     /// Queues a new render of a job's upload with new overrides (the previous outputs are replaced).
     func rerender(_ id: String, overrides: RenderOverrides) async throws -> JobRecord {
         let job = try await job(id)
-        if let why = queue.rerenderUnavailable { throw APIError(.notImplemented, why) }
         guard job.status.isFinished, await !queue.isActive(id) else {
             throw APIError(.conflict, "job \(id) is still \(job.status.rawValue); wait until it has finished")
         }
@@ -86,6 +85,8 @@ extension WebServer {
                     $0.progress = 0
                     $0.error = nil
                     $0.overrides = overrides
+                    // The farm's previous job is done: its state must not be read as this render's.
+                    $0.queueKey = nil
                 })
         else { throw APIError.notFound("no job '\(id)'") }
         try await queue.submit(updated)

@@ -18,8 +18,10 @@ enum FarmJobRenderer {
                     + "be on storage every worker sees, mounted at the same path; fix that and enqueue it again")
         }
         let config: FootfallConfig
+        let inputs: FarmRenderInputs
         do {
             config = try JSONDecoder().decode(FootfallConfig.self, from: Data(job.options.utf8))
+            inputs = try FarmRenderInputs.decode(fromOptions: job.options)
         } catch {
             throw PermanentJobFailure(
                 "job \(job.id) has unreadable render options (\(error)); enqueue it again with this Footfall's batch")
@@ -36,10 +38,30 @@ enum FarmJobRenderer {
             logger.info("removing what an earlier attempt left in \(staging)")
             try? fm.removeItem(atPath: staging)
         }
-        let request = RenderRequest(video: job.video, outputDirectory: staging, config: config, force: true)
+        for path in [inputs.placedSteps, inputs.stepsFile].compactMap({ $0 }) where access(path, R_OK) != 0 {
+            throw PermanentJobFailure(
+                "the worker on \(ProcessInfo.processInfo.hostName) cannot read the job's steps file \(path) "
+                    + "(\(String(cString: strerror(errno)))): it must be on the storage every worker sees")
+        }
+        let placed = try inputs.placedSteps.map { path in
+            do {
+                return try StepsDocument.decode(from: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw PermanentJobFailure("job \(job.id)'s steps file \(path) cannot be read as steps JSON: \(error)")
+            }
+        }
+        let request = RenderRequest(
+            video: job.video, outputDirectory: staging, config: config, stepsFile: inputs.stepsFile, force: true)
         let folders = [staging, (staging as NSString).appendingPathComponent("stems")]
         let result = try await PartialOutputs.tracking(folders: folders) {
-            try await RenderPipeline().render(request)
+            if let placed {
+                // Edited in the web page: the steps carry their surfaces and shoes; sound, mix and export only.
+                return try await RenderPipeline().render(
+                    placed: PlacedStepsRequest(
+                        video: job.video, pictureSource: inputs.pictureSource, outputDirectory: staging,
+                        config: config, document: placed))
+            }
+            return try await RenderPipeline().render(request)
         }
         for warning in result.warnings { logger.warning("\(warning)") }
         try publish(staging, into: job.outputDir)

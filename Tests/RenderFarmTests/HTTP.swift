@@ -25,9 +25,9 @@ enum HTTP {
         return try await send(request)
     }
 
-    static func post(_ url: String, json: String) async throws -> (body: Data, status: Int) {
+    static func post(_ url: String, json: String, method: String = "POST") async throws -> (body: Data, status: Int) {
         var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(json.utf8)
         return try await send(request)

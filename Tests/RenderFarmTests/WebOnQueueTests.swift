@@ -3,6 +3,7 @@ import FootfallTesting
 import FootfallWeb
 import Foundation
 import Logging
+import MediaIO
 import RenderFarm
 import Testing
 
@@ -23,6 +24,7 @@ extension FarmProcessTests {
 
             var render = FootfallConfig()
             render.backend = "mock"
+            render.dry = true
             let config = WebServerConfig(host: "127.0.0.1", port: 0, dataDirectory: storage, render: render)
             let first = try await RunningServer.start(config, queue: try await fixture.queue())
             let second = try await RunningServer.start(config, queue: try await fixture.queue())
@@ -79,15 +81,55 @@ extension FarmProcessTests {
             let (again, againStatus) = try await HTTP.get(second.url("/api/jobs/\(id)/files/walk.footsteps.wav"))
             #expect(againStatus == 200 && again == wav)
 
-            // Re-rendering is not offered on the queue (yet): a clear 501, not a silent no-op.
+            // Steps edited in the page (two added: nobody walks in the synthetic clip, a walker in boots) are
+            // re-rendered by the worker from the edited steps on the shared storage.
+            let edits =
+                #"{"steps": [{"time": 0.5, "foot": "left"}, {"time": 1.3, "foot": "right"}], "#
+                + #""walkers": [{"walker": 0, "shoe": "boots"}]}"#
+            let (put, putStatus) = try await HTTP.post(first.url("/api/jobs/\(id)/steps"), json: edits, method: "PUT")
+            #expect(putStatus == 200, "\(String(decoding: put, as: UTF8.self))")
             let (rerender, rerenderStatus) = try await HTTP.post(first.url("/api/jobs/\(id)/render"), json: "{}")
-            #expect(rerenderStatus == 501)
-            #expect((HTTP.json(rerender)["error"] as? String)?.contains("upload the video again") == true)
+            #expect(rerenderStatus == 202, "\(String(decoding: rerender, as: UTF8.self))")
+            job = [:]
+            while Date() < deadline.addingTimeInterval(120) {
+                job = HTTP.json(try await HTTP.get(first.url("/api/jobs/\(id)")).body)
+                if let status = job["status"] as? String, status == "done" || status == "failed" { break }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            #expect(job["status"] as? String == "done", "\(job)\nworker: \(worker.output)")
+            #expect(try await first.queue.all().count == 2)
+            let (edited, editedStatus) = try await HTTP.get(first.url("/api/jobs/\(id)/files/walk.footsteps.wav"))
+            #expect(editedStatus == 200)
+            let wavPath = fixture.folder.appendingPathComponent("edited.wav")
+            try edited.write(to: wavPath)
+            let channels = try readAudioFile(path: wavPath.path).channels
+            for t in [0.5, 1.3] {
+                let found = Self.loudest(near: t, in: channels)
+                #expect(abs(found.time - t) <= 0.001, "transient at \(found.time) s for the step at \(t) s")
+                #expect(found.level > 0.01)
+            }
+            let steps = String(
+                decoding: try await HTTP.get(first.url("/api/jobs/\(id)/files/walk.steps.json")).body, as: UTF8.self)
+            #expect(steps.contains("boots"), "\(steps)")
 
             kill(worker.pid, SIGTERM)
             #expect(worker.finish(timeout: 60) == 0, "\(worker.output)")
             TestFiles.remove(fixture.folder)
         }
+    }
+}
+
+extension FarmProcessTests.WebOnQueueTests {
+    /// The loudest sample (all channels) within 20 ms of `time`: a dry step's transient.
+    static func loudest(near time: Double, in channels: [[Float]]) -> (time: Double, level: Float) {
+        let centre = Int((time * 48_000).rounded())
+        let range = max(centre - 960, 0)..<min(centre + 960, channels[0].count)
+        var best = (index: range.lowerBound, level: Float(0))
+        for i in range {
+            let level = channels.map { abs($0[i]) }.reduce(0, +)
+            if level > best.level { best = (i, level) }
+        }
+        return (Double(best.index) / 48_000, best.level)
     }
 }
 
