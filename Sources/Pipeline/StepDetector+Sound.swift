@@ -14,15 +14,18 @@ extension StepDetector {
             return detection
         }
         let attacks: [Double]
+        let duration: Double
         do {
             guard let audio = try decodeAudio(path: video) else { return detection }
             attacks = OnsetDetector().detect(audio)
+            duration = Double(audio.frameCount) / Double(max(audio.sampleRate, 1))
         } catch {
             Logger(label: "footfall.steps").warning(
                 "could not read the audio of \(video) to time the steps on their sound (\(error)); using the picture only"
             )
             return detection
         }
-        return detection.aligned(onAttacks: attacks, frames: frames, lateBias: options.lateBias)
+        return detection.aligned(
+            onAttacks: attacks, audioDuration: duration, frames: frames, lateBias: options.lateBias)
     }
 }

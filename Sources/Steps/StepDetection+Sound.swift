@@ -6,10 +6,13 @@ extension StepDetection {
     /// what the sound did.
     /// `lateBias` is added to the steps moved onto their sound, as the detector adds it to the others.
     public func aligned(
-        onAttacks attacks: [Double], frames: [PoseFrame], lateBias: Double = 0, cue: FootstepSoundCue = .init()
+        onAttacks attacks: [Double], audioDuration: Double? = nil, frames: [PoseFrame], lateBias: Double = 0,
+        cue: FootstepSoundCue = .init()
     ) -> StepDetection {
         let frameTimes = frames.map { ($0.time, $0.frame) }.sorted { $0.0 < $1.0 }
-        let result = cue.align(heelStrikes, candidates: unconfirmed, attacks: attacks) {
+        let result = cue.align(
+            heelStrikes, candidates: unconfirmed, attacks: attacks, audioDuration: audioDuration
+        ) {
             StepDetector.nearestFrame($0, frameTimes)
         }
         var out = self
