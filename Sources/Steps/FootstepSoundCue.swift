@@ -168,15 +168,15 @@ public struct FootstepSoundCue: Sendable {
         var runStart: Int?
         var widest = 0
         for i in counts.indices {
-            if counts[i].count == most {
-                if runStart == nil { runStart = i }
-                let width = i - runStart! + 1
-                if width > widest, let start = runStart {
-                    widest = width
-                    best = ((counts[start].offset + counts[i].offset) / 2, most)
-                }
-            } else {
+            guard counts[i].count == most else {
                 runStart = nil
+                continue
+            }
+            let start = runStart ?? i
+            runStart = start
+            if i - start + 1 > widest {
+                widest = i - start + 1
+                best = ((counts[start].offset + counts[i].offset) / 2, most)
             }
         }
         guard let best, best.count > 0 else { return nil }
