@@ -47,18 +47,30 @@ struct WalkerTrack {
     /// Whether the body is upright for most of the track, as walking needs: nose above pelvis above heels (image y
     /// grows downward), each by at least `minGap` walker heights in the median frame. Pose models also "see"
     /// people in pictures, reflections and clutter, often folded; those are no walkers.
+    ///
+    /// Legs seen without the body above them (a shot of the legs, the hips at the picture's top edge) are upright
+    /// when hips, knees and heels come in that order with a thigh and a shank of like length: the model then makes
+    /// up a head that can land anywhere, often among the legs.
     func isUpright(minGap: Double = 0.15) -> Bool {
         var head: [Double] = []
         var legs: [Double] = []
+        var thighs: [Double] = []
+        var shanks: [Double] = []
         for p in poses {
             guard let h = p.apparentHeight, h > 0 else { continue }
             let pelvis = p.pelvis
             head.append((pelvis.y - p[.nose].y) / h)
             let heelY = max(p[.leftHeel].y, p[.rightHeel].y)
             legs.append((heelY - pelvis.y) / h)
+            let kneeY = (p[.leftKnee].y + p[.rightKnee].y) / 2
+            thighs.append((kneeY - pelvis.y) / h)
+            shanks.append(((p[.leftHeel].y + p[.rightHeel].y) / 2 - kneeY) / h)
         }
-        guard let headGap = SignalMath.median(head), let legGap = SignalMath.median(legs) else { return false }
-        return headGap >= minGap && legGap >= minGap
+        guard let headGap = SignalMath.median(head), let legGap = SignalMath.median(legs),
+            let thigh = SignalMath.median(thighs), let shank = SignalMath.median(shanks)
+        else { return false }
+        let legsInOrder = thigh >= minGap && shank >= minGap && thigh < 2 * shank && shank < 2 * thigh
+        return legGap >= minGap && (headGap >= minGap || legsInOrder)
     }
 
     private static func isJump(from a: WalkerPose, to b: WalkerPose, maxJump: Double) -> Bool {
@@ -99,8 +111,11 @@ extension WalkerPose {
         let trunk = ((nose.x - pelvis.x) * (nose.x - pelvis.x) + (nose.y - pelvis.y) * (nose.y - pelvis.y)).squareRoot()
         let left = dist(.leftHip, .leftKnee) + dist(.leftKnee, .leftAnkle)
         let right = dist(.rightHip, .rightKnee) + dist(.rightKnee, .rightAnkle)
-        // Nose-to-pelvis ≈ 0.43 H and hip-to-ankle ≈ 0.48 H for an adult: their sum ≈ 0.91 H.
-        let h = (trunk + max(left, right)) / 0.91
+        // Nose-to-pelvis ≈ 0.43 H and hip-to-ankle ≈ 0.48 H for an adult: their sum ≈ 0.91 H. A trunk under half
+        // of what the legs imply is a head the model made up (legs-only shots: it puts a "head" inside the
+        // legs' crop): the legs alone give the height then.
+        let leg = max(left, right)
+        let h = (trunk >= 0.45 * leg ? trunk + leg : 1.9 * leg) / 0.91
         return h.isFinite && h > 1 ? h : nil
     }
 

@@ -28,6 +28,33 @@ import Testing
         #expect(errors.allSatisfy { $0 >= -0.005 && $0 <= 0.05 }, "errors \(errors)")
     }
 
+    /// A shot of the legs alone: the pose model makes up a head among the legs (BlazePose does on a treadmill
+    /// filmed at shin height). Before, such a walker was "not upright" and gave nothing; hips, knees and heels in
+    /// order are enough.
+    @Test func legsAloneSteppingInPlaceGiveSteps() {
+        let walker = Self.inPlace()
+        let frames = walker.frames().map { frame -> PoseFrame in
+            var f = frame
+            f.walkers = f.walkers.map { pose in
+                var p = pose
+                let hipY =
+                    (p.landmarks[LandmarkIndex.leftHip.rawValue].y + p.landmarks[LandmarkIndex.rightHip.rawValue].y) / 2
+                let kneeY =
+                    (p.landmarks[LandmarkIndex.leftKnee.rawValue].y + p.landmarks[LandmarkIndex.rightKnee.rawValue].y)
+                    / 2
+                // Everything above the hips lands between the hips and the knees.
+                for i in 0..<LandmarkIndex.leftHip.rawValue { p.landmarks[i].y = hipY + 0.4 * (kneeY - hipY) }
+                return p
+            }
+            return f
+        }
+        let detection = StepDetector().detect(frames: frames, info: walker.info)
+        let truth = walker.heelStrikes.filter { $0.time > 0.3 && $0.time < 4.7 }
+        let errors = timingErrors(detection.heelStrikes, truth: truth)
+        #expect(errors.count >= truth.count - 1, "found \(detection.heelStrikes.map(\.time))")
+        #expect(errors.allSatisfy { $0 >= -0.005 && $0 <= 0.05 }, "errors \(errors)")
+    }
+
     @Test func twoWeightShiftsAreNotSteps() {
         // One left foot lift around 1.3 s, one right foot lift around 2.9 s; standing still otherwise.
         let walker = Self.inPlace()
