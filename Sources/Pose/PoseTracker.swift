@@ -155,17 +155,20 @@ public final class PoseTracker {
         }
     }
 
-    /// True when a body is in the picture: hip centre inside, and at least half the landmarks.
+    /// True when a body is in the picture: hip centre inside, and at least half the landmarks — or both legs from
+    /// the knees down (a shot of the legs, the hips above the picture: the walker is there, stepping).
     static func isInPicture(_ landmarks: [Landmark], width: Int, height: Int) -> Bool {
         func inside(_ x: Double, _ y: Double) -> Bool {
             x >= 0 && x < Double(width) && y >= 0 && y < Double(height)
         }
         let hips = [LandmarkIndex.leftHip.rawValue, LandmarkIndex.rightHip.rawValue]
-        guard landmarks.count > hips.max() ?? 0 else { return false }
+        guard landmarks.count > LandmarkIndex.rightFootIndex.rawValue else { return false }
         let hipX = (landmarks[hips[0]].x + landmarks[hips[1]].x) / 2
         let hipY = (landmarks[hips[0]].y + landmarks[hips[1]].y) / 2
         let insideCount = landmarks.filter { inside($0.x, $0.y) }.count
-        return inside(hipX, hipY) && 2 * insideCount >= landmarks.count
+        let legs = LandmarkIndex.leftKnee.rawValue...LandmarkIndex.rightFootIndex.rawValue
+        let legsInside = legs.allSatisfy { inside(landmarks[$0].x, landmarks[$0].y) }
+        return (inside(hipX, hipY) && 2 * insideCount >= landmarks.count) || legsInside
     }
 
     /// Two tracks that converged on one person (typically the crop of a walker hidden behind another slid onto

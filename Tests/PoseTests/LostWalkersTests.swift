@@ -84,6 +84,17 @@ private func claim(
     // Hip centre inside but most landmarks outside.
     #expect(!PoseTracker.isInPicture(body(hipX: -25, spread: 20), width: 768, height: 576))
     #expect(!PoseTracker.isInPicture([], width: 768, height: 576))
+    // A shot of the legs: hips and everything above them over the top edge, knees to toes in the picture.
+    let legs = (0..<33).map { (i: Int) -> Landmark in
+        let x: Double = i % 2 == 0 ? 300 : 380
+        let y: Double = i < 25 ? -40 - Double(i) : 150 + 50 * Double(i - 25)
+        return Landmark(x: x, y: y)
+    }
+    #expect(PoseTracker.isInPicture(legs, width: 768, height: 576))
+    // One foot below the bottom edge too: the legs are no longer in view.
+    var cut = legs
+    cut[LandmarkIndex.rightFootIndex.rawValue].y = 600
+    #expect(!PoseTracker.isInPicture(cut, width: 768, height: 576))
 }
 
 @Test func lostWalkersAreLookedForWhereTheyShouldBe() {
