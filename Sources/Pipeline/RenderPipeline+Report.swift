@@ -17,6 +17,7 @@ extension RenderPipeline {
         data.trajectories = Self.trajectories(analysis.detection, document: document)
         if !info.audioStreams.isEmpty, let audio = try? decodeAudio(path: info.path) {
             data.audioOnsets = Self.onsets(in: audio)
+            data.audioOnsets?.verdict = analysis.detection.map { Self.soundVerdict($0.sound) }
         }
         data.surfaces = document.surfaces ?? []
         data.groundPatches = surfaces.contactSheet
@@ -32,6 +33,22 @@ extension RenderPipeline {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(Data(HTMLReport.render(data).utf8), to: path)
         logger.info("report: \(path)")
+    }
+
+    /// What the sound cue (`FootstepSoundCue`) did, for the report's reader.
+    static func soundVerdict(_ sound: FootstepSoundCue.Alignment?) -> String {
+        guard let s = sound else {
+            return "The step times come from the picture alone (--picture-only, or too few steps to compare)."
+        }
+        let chance = String(format: "%.1f %%", 100 * s.chance)
+        guard let offset = s.offset else {
+            return "Not used to time the steps: \(s.locked) of \(s.steps) steps had a sound next to them, which "
+                + "random sounds this frequent would give by chance (\(chance)); the step times come from the picture."
+        }
+        return "The steps are timed on their footsteps heard here: \(s.locked) of \(s.steps) steps had their sound "
+            + "(chance of a coincidence \(chance)), heard \(String(format: "%.0f", abs(offset) * 1000)) ms "
+            + (offset < 0 ? "before" : "after") + " the picture put them; \(s.snapped) steps moved onto their sound"
+            + (s.confirmed > 0 ? ", \(s.confirmed) of them found only because they were heard." : ".")
     }
 
     /// The signal each walker's detector used, per foot, with the events it kept.

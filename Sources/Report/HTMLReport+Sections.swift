@@ -39,7 +39,7 @@ extension HTMLReport {
         chart.markers =
             a.onsets.map { .init(x: $0, color: "#2ca02c", label: "onset", dashed: true) }
             + d.steps.map { .init(x: $0.time, color: footColors[$0.foot] ?? "#333") }
-        return chart.render()
+        return (a.verdict.map { "<p>\(escape($0))</p>\n" } ?? "") + chart.render()
     }
 
     static func surfaces(_ d: ReportData) -> String {

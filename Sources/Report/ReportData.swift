@@ -47,10 +47,13 @@ public struct ReportData: Sendable {
         public var envelopeTimes: [Double]
         public var envelope: [Double]
         public var onsets: [Double]
-        public init(envelopeTimes: [Double], envelope: [Double], onsets: [Double]) {
+        /// What the step detector made of these sounds, in a sentence (nil: it did not consult them).
+        public var verdict: String?
+        public init(envelopeTimes: [Double], envelope: [Double], onsets: [Double], verdict: String? = nil) {
             self.envelopeTimes = envelopeTimes
             self.envelope = envelope
             self.onsets = onsets
+            self.verdict = verdict
         }
     }
 

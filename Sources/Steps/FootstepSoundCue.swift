@@ -51,6 +51,18 @@ public struct FootstepSoundCue: Sendable {
         public var snapped: Int
         /// Candidates the picture left out that a footstep heard on them made steps.
         public var confirmed = 0
+
+        public init(
+            offset: Double?, steps: Int, locked: Int, attacks: Int, chance: Double, snapped: Int, confirmed: Int = 0
+        ) {
+            self.offset = offset
+            self.steps = steps
+            self.locked = locked
+            self.attacks = attacks
+            self.chance = chance
+            self.snapped = snapped
+            self.confirmed = confirmed
+        }
     }
 
     public var options: Options

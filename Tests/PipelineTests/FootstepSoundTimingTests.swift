@@ -1,9 +1,10 @@
 import FootfallCore
 import FootfallTesting
 import Foundation
-import Pipeline
 import Steps
 import Testing
+
+@testable import Pipeline
 
 /// The steps follow footstep sounds heard in the video file's own audio track (AAC in MP4, as phones and game
 /// captures write it), and `--picture-only` keeps the picture's timing.
@@ -47,5 +48,18 @@ import Testing
         #expect(
             StepDetector().detect(frames: frames, info: walker.info, video: video)
                 == StepDetector().detect(frames: frames, info: walker.info))
+    }
+
+    @Test func theReportSaysWhatTheSoundDid() {
+        let locked = FootstepSoundCue.Alignment(
+            offset: -0.085, steps: 4, locked: 4, attacks: 7, chance: 0.011, snapped: 4, confirmed: 1)
+        let used = RenderPipeline.soundVerdict(locked)
+        #expect(used.contains("4 of 4 steps had their sound") && used.contains("85 ms before"), "\(used)")
+        #expect(used.contains("1 of them found only because they were heard"), "\(used)")
+        var unlocked = locked
+        unlocked.offset = nil
+        unlocked.chance = 0.66
+        #expect(RenderPipeline.soundVerdict(unlocked).hasPrefix("Not used"))
+        #expect(RenderPipeline.soundVerdict(nil).contains("picture alone"))
     }
 }
