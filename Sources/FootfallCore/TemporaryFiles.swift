@@ -73,6 +73,16 @@ public final class TemporaryFiles: @unchecked Sendable {
         let failure: String? = locked {
             guard let entry = entries.removeValue(forKey: token) else { return "it was not registered" }
             let isNew = access(finalPath, F_OK) != 0
+            if Self.isStream(finalPath) {
+                // A device or pipe takes the bytes; the node itself must stay.
+                defer { unlink(entry.path) }
+                guard let data = FileManager.default.contents(atPath: entry.path),
+                    let handle = FileHandle(forWritingAtPath: finalPath)
+                else { return "cannot copy the finished file into it" }
+                defer { try? handle.close() }
+                do { try handle.write(contentsOf: data) } catch { return error.localizedDescription }
+                return nil
+            }
             if rename(entry.path, finalPath) != 0 {
                 let reason = String(cString: strerror(errno))
                 unlink(entry.path)
@@ -89,6 +99,19 @@ public final class TemporaryFiles: @unchecked Sendable {
     /// Writes `data` to `path` through a registered temporary file in the same folder, renamed into place when
     /// complete (so nobody ever sees half a file under the final name, and an interrupt leaves no temporary file).
     public func writeAtomically(_ data: Data, to path: String, isOutput: Bool = true) throws {
+        if Self.isStream(path) {
+            // /dev/null, a named pipe, a terminal: renaming a file onto it would replace the device node.
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw FootfallError.failure("cannot open '\(path)' for writing; check its permissions")
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: data)
+            } catch {
+                throw FootfallError.failure("cannot write to '\(path)': \(error.localizedDescription)")
+            }
+            return
+        }
         let temporary = Self.temporaryPath(for: path)
         let token = register(temporary)
         do {
@@ -101,6 +124,14 @@ public final class TemporaryFiles: @unchecked Sendable {
                 "cannot write '\(path)': \(error.localizedDescription); check that the folder exists and is writable")
         }
         try commit(token, to: path, isOutput: isOutput)
+    }
+
+    /// Whether `path` is a device, a pipe or a socket (written in place, never replaced): not a file's data.
+    public static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK || type == S_IFBLK
     }
 
     /// Removes every registered path now and forgets them; returns how many existed.

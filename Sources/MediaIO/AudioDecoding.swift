@@ -41,7 +41,7 @@ public func decodeAudio(path: String, sampleRate: Int = AudioBuffer.standardRate
 }
 
 /// Seconds of the file's time 0: the video stream's start, or the audio stream's in an audio-only file.
-private func timeOrigin(_ input: MediaInput, audioStream: Int) -> Double {
+func timeOrigin(_ input: MediaInput, audioStream: Int) -> Double {
     let reference = input.bestStream(AVMEDIA_TYPE_VIDEO).map(input.stream) ?? input.stream(audioStream)
     let start = reference.pointee.start_time
     return start == FFmpeg.noPTS ? 0 : FFmpeg.seconds(start, reference.pointee.time_base)

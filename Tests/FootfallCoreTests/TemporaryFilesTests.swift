@@ -37,6 +37,22 @@ import Testing
         TestFolder.remove(folder)
     }
 
+    /// `-o /dev/null` or a named pipe: the bytes go in, the node stays (a rename onto it replaced /dev/null with a
+    /// plain file, once, on a shared machine).
+    @Test func writingToAPipeKeepsThePipe() async throws {
+        let fifo = path("out.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(TemporaryFiles.isStream(fifo))
+        #expect(!TemporaryFiles.isStream(folder.path))
+        let reader = Task.detached { FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() }
+        let registry = TemporaryFiles()
+        try registry.writeAtomically(Data("steps".utf8), to: fifo)
+        #expect(await reader.value == Data("steps".utf8))
+        #expect(TemporaryFiles.isStream(fifo))
+        #expect(names() == ["out.fifo"])
+        TestFolder.remove(folder)
+    }
+
     @Test func writeAtomicallyLeavesOnlyTheFinalFile() throws {
         let registry = TemporaryFiles()
         try registry.writeAtomically(Data("one".utf8), to: path("steps.json"))
