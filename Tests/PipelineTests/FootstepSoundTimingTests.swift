@@ -62,4 +62,22 @@ import Testing
         #expect(RenderPipeline.soundVerdict(unlocked).hasPrefix("Not used"))
         #expect(RenderPipeline.soundVerdict(nil).contains("picture alone"))
     }
+
+    /// The audio is read in chunks: the attacks are the ones the whole track gives, each once, on the same
+    /// samples (clicks right at and around the chunk borders too).
+    @Test func attacksReadInChunksAreTheWholeTracksAttacks() throws {
+        let folder = try TestFiles.temporaryDirectory("sound-chunks")
+        defer { TestFiles.remove(folder) }
+        let clicks = [0.3, 0.8, 1.0, 1.52, 2.2, 2.61, 3.18, 3.98, 4.5]
+        let video = folder.appendingPathComponent("clicks.mp4").path
+        try SyntheticClip.make(
+            at: video, fps: 25, duration: 5, audio: SyntheticAudio.clicks(at: clicks, duration: 5))
+        let whole = try #require(try StepDetector.attacks(in: video, chunkSeconds: 60, overlapSeconds: 1))
+        let chunked = try #require(try StepDetector.attacks(in: video, chunkSeconds: 1, overlapSeconds: 0.4))
+        #expect(whole.attacks.count == clicks.count, "\(whole.attacks)")
+        #expect(chunked.attacks.count == whole.attacks.count, "\(chunked.attacks) against \(whole.attacks)")
+        for (a, b) in zip(chunked.attacks, whole.attacks) { #expect(abs(a - b) < 0.0005) }
+        for (a, c) in zip(whole.attacks, clicks) { #expect(abs(a - c) < 0.001) }
+        #expect(abs(chunked.duration - 5) < 0.05 && abs(whole.duration - chunked.duration) < 1e-9)
+    }
 }
