@@ -125,6 +125,60 @@ import Testing
         #expect(try await queue.claim(worker: "w", lease: 30) == nil)  // no backoff to wait for: parked
     }
 
+    @Test func aRunningJobsStageAndProgressAreWrittenByItsWorkerAndReadBack() async throws {
+        let fixture = try QueueFixture("progress")
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        let (key, _) = try await queue.enqueue(
+            video: fixture.input("p.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let job = try #require(try await queue.claim(worker: "w", lease: 30))
+        #expect(try await queue.statuses(keys: [key])[key]?.stage == nil)  // nothing reported yet
+
+        #expect(try await queue.report(job, worker: "w", stage: "pose", fraction: 0.42))
+        var status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .running && status.stage == "pose" && status.progress == 0.42)
+        // Only the worker holding the job writes its progress.
+        #expect(try await queue.report(job, worker: "other", stage: "mix", fraction: 0.9) == false)
+        #expect(try await queue.statuses(keys: [key])[key]?.stage == "pose")
+        // A fraction out of range is clamped.
+        #expect(try await queue.report(job, worker: "w", stage: "sound", fraction: 7))
+        #expect(try await queue.statuses(keys: [key])[key]?.progress == 1)
+
+        // A finished job has no stage any more.
+        #expect(try await queue.complete(job, worker: "w"))
+        status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .done && status.stage == nil && status.progress == nil)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func aWorkerWritesWhatItsRenderReportsToTheRow() async throws {
+        let fixture = try QueueFixture("workerprogress")
+        let setup = try await fixture.queue()
+        defer { Task { await setup.close() } }
+        let (key, _) = try await setup.enqueue(
+            video: fixture.input("w.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let jobs = try await fixture.queue()
+        defer { Task { await jobs.close() } }
+        let stop = StopSignal()
+        // The render reports a stage, then waits until a reader on another connection sees it in the row.
+        let worker = FarmWorker(queue: jobs, name: "w", lease: 30, logger: fixture.logger) { _, _, progress in
+            progress.update(stage: "pose", fraction: 0.25)
+            progress.update(stage: "pose", fraction: 0.42)
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, try await setup.statuses(keys: [key])[key]?.progress != 0.42 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let seen = try await setup.statuses(keys: [key])[key]
+            #expect(
+                seen?.state == .running && seen?.stage == "pose" && seen?.progress == 0.42,
+                "\(String(describing: seen))")
+            stop.raise()
+            return RenderedJob(summary: JobSummary(steps: 0, walkers: 0, seconds: 0), stages: [])
+        }
+        try await worker.run(until: stop)
+        let status = try #require(try await setup.statuses(keys: [key])[key])
+        #expect(status.state == .done && status.stage == nil)
+    }
+
     @Test func anUnreachableServerSaysHowToCheckItAndHidesThePassword() async throws {
         let port = try TestPostgres.shared().port + 1  // nothing listens next to the test cluster, as a rule
         let url = try QueueURL("postgres://farm:s3cret@127.0.0.1:\(port)/jobs")
