@@ -1,8 +1,9 @@
 import FootfallCore
 import FootfallTesting
 import Foundation
-import RenderFarm
 import Testing
+
+@testable import RenderFarm
 
 @Suite struct JobQueueTests {
     @Test func aClaimedJobIsReclaimedWhenItsLeaseExpires() async throws {
@@ -148,6 +149,26 @@ import Testing
         #expect(try await queue.complete(job, worker: "w"))
         status = try #require(try await queue.statuses(keys: [key])[key])
         #expect(status.state == .done && status.stage == nil && status.progress == nil)
+    }
+
+    @Test func aVersion3QueueIsMigratedToVersion4AndKeepsItsJobs() async throws {
+        let fixture = try QueueFixture("migratev3")
+        let setup = try await fixture.queue()
+        let (key, _) = try await setup.enqueue(
+            video: fixture.input("old.mp4"), outputDir: fixture.folder.path, options: "{}")
+        // Back to what a Footfall of schema version 3 left: no stage or progress columns.
+        try await setup.run("ALTER TABLE footfall_jobs DROP COLUMN stage, DROP COLUMN progress", "go back to v3")
+        try await setup.run("DELETE FROM footfall_schema_version WHERE version > 3", "go back to v3")
+        #expect(try await setup.schemaVersion() == 3)
+        await setup.close()
+
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        #expect(try await queue.schemaVersion() == 4 && JobQueue.currentSchemaVersion == 4)
+        let job = try #require(try await queue.claim(worker: "w", lease: 30))
+        #expect(try await queue.report(job, worker: "w", stage: "steps", fraction: 0.5))
+        let status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .running && status.stage == "steps" && status.progress == 0.5)
     }
 
     @Test(.timeLimit(.minutes(2))) func aWorkerWritesWhatItsRenderReportsToTheRow() async throws {
