@@ -97,12 +97,24 @@ final class FarmDispatcher: JobDispatcher {
         case .queued:
             return job
         case .running:
-            guard job.status != .running || job.renderCount != status.attempts else { return job }
-            return await store.update(job.id) {
-                $0.status = .running
-                $0.stage = status.worker.map { "rendering on \($0)" } ?? "rendering"
-                $0.renderCount = status.attempts
-            } ?? job
+            var running = job
+            if job.status != .running || job.renderCount != status.attempts {
+                running =
+                    await store.update(job.id) {
+                        $0.status = .running
+                        $0.stage = status.worker.map { "rendering on \($0)" } ?? "rendering"
+                        $0.progress = 0
+                        $0.renderCount = status.attempts
+                    } ?? job
+            }
+            // The stage the worker last wrote to the row ("pose", 0.42): in memory only, as the in-process queue
+            // keeps its progress (saving job.json on every look would hammer the shared storage).
+            guard let stage = status.stage else { return running }
+            let fraction = status.progress ?? 0
+            await store.progress(job.id, render: status.attempts, stage: stage, fraction: fraction)
+            running.stage = stage
+            running.progress = min(max(fraction, 0), 1)
+            return running
         case .done:
             return await finish(job, attempts: status.attempts, summary: status.summary)
         case .failed:
@@ -155,6 +167,27 @@ final class FarmDispatcher: JobDispatcher {
                     creditsFile: summary?.credits.map { URL(fileURLWithPath: $0).lastPathComponent })
             }
         } ?? job
+    }
+
+    /// Deletes the queue's rows of the expired jobs, by their output folder (every render of a job, first and
+    /// re-renders, each with its own key, writes to the job's `out/` folder under the storage folder): finished rows
+    /// only, so a job another server re-rendered meanwhile keeps its queued or running row.
+    func expired(_ ids: [String]) async {
+        guard !ids.isEmpty else { return }
+        var folders: [String] = []
+        for id in ids { folders.append(await store.outputFolder(of: id).path) }
+        do {
+            let deleted = try await queue.deleteFinished(outputDirs: folders)
+            logger.info("deleted \(deleted) finished row(s) of \(ids.count) expired job(s) from the queue")
+        } catch {
+            let reason = (error as? FootfallError)?.description ?? "\(error)"
+            let message =
+                "cannot delete the expired jobs' rows from the queue: \(reason); they stay in footfall_jobs (harmless; "
+                + "delete the done/failed rows with these output_dir values by hand if wanted)"
+            logger.warning(
+                "\(message)",
+                metadata: ["output_dirs": "\(folders.joined(separator: ","))"])
+        }
     }
 
     /// Workers render; nothing runs in this process.

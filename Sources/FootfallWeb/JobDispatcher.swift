@@ -22,11 +22,15 @@ protocol JobDispatcher: Sendable {
     /// Returns once a job's stems are written (a render here may write them after the job is done); rethrows
     /// what writing them threw.
     func stemsWritten(_ id: String) async throws
+    /// The server deleted these finished jobs (past the retention time): forget what is kept about them elsewhere.
+    func expired(_ ids: [String]) async
 }
 
 extension JobDispatcher {
     /// Renders elsewhere (a farm worker) write the stems before the job is done.
     func stemsWritten(_ id: String) async throws {}
+    /// In this process nothing outlives the job's record and folder.
+    func expired(_ ids: [String]) async {}
 }
 
 extension RenderQueue: JobDispatcher {

@@ -77,11 +77,14 @@ public final class WebServer: Sendable {
         await queue.cancelAll()
     }
 
-    /// Deletes finished jobs older than the retention time; returns their ids.
+    /// Deletes finished jobs older than the retention time; returns their ids. On the farm their finished rows in
+    /// the queue go too.
     public func removeExpiredJobs(now: Date = Date()) async -> [String] {
         // On the farm a job's record learns that it finished when it is looked at: look at them all first.
         if onFarm { _ = await allJobs() }
-        return await store.removeFinished(olderThan: config.jobRetentionSeconds, now: now)
+        let removed = await store.removeFinished(olderThan: config.jobRetentionSeconds, now: now)
+        await queue.expired(removed)
+        return removed
     }
 
     /// Waits until no render is queued or running.

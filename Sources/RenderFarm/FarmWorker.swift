@@ -7,8 +7,10 @@ import Logging
 /// --concurrency N` runs N of these, each on its own connection.
 public struct FarmWorker: Sendable {
     /// Renders a claimed job and says what it made and the seconds of each pipeline stage (for the metrics).
-    /// Throwing `PermanentJobFailure` parks the job as failed at once; any other error is retried.
-    public typealias Render = @Sendable (QueuedJob, Logger) async throws -> RenderedJob
+    /// Throwing `PermanentJobFailure` parks the job as failed at once; any other error is retried. The render
+    /// tells `progress` (the pipeline's `ProgressSink`) its stage and fraction; the worker writes the latest to the
+    /// job's row at most every `progressInterval` seconds.
+    public typealias Render = @Sendable (QueuedJob, Logger, FarmJobProgress) async throws -> RenderedJob
 
     public var queue: JobQueue
     public var name: String
@@ -18,6 +20,8 @@ public struct FarmWorker: Sendable {
     public var render: Render
     /// Where render seconds, jobs done and failures are counted (nil: not counted).
     public var metrics: FarmMetrics?
+    /// Seconds between two writes of a job's stage and fraction to its row (only when they changed).
+    public var progressInterval: Double = 0.5
     var logger: Logger
 
     public init(
@@ -61,9 +65,25 @@ public struct FarmWorker: Sendable {
                 }
             }
         }
+        let progress = FarmJobProgress()
+        // One small UPDATE per interval at most, and none while the stage and fraction stay the same.
+        let reporter = Task { [queue, name, progressInterval] in
+            var written = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(progressInterval))
+                guard !Task.isCancelled, let latest = progress.latest, latest.generation != written else { continue }
+                written = latest.generation
+                do {
+                    try await queue.report(job, worker: name, stage: latest.stage, fraction: latest.fraction)
+                } catch {
+                    log.debug("could not record the job's progress: \(error)")
+                }
+            }
+        }
         do {
-            let rendered = try await render(job, log)
+            let rendered = try await render(job, log, progress)
             heartbeat.cancel()
+            reporter.cancel()
             let mine = try await queue.complete(job, worker: name, summary: rendered.summary)
             let elapsed = Date().timeIntervalSince(started)
             let seconds = String(format: "%.1f", elapsed)
@@ -71,6 +91,7 @@ public struct FarmWorker: Sendable {
             metrics?.recordDone(stages: rendered.stages, seconds: elapsed)
         } catch {
             heartbeat.cancel()
+            reporter.cancel()
             metrics?.recordFailure()
             let permanent = error is PermanentJobFailure
             let message =
@@ -99,5 +120,25 @@ public struct RenderedJob: Sendable {
     public init(summary: JobSummary, stages: [StageTime]) {
         self.summary = summary
         self.stages = stages
+    }
+}
+
+/// Where a render says how far it has got (hand it to `RenderPipeline(progress:)`): keeps only the latest stage
+/// and fraction, which the worker writes to the job's row now and then. Safe to call from any task, often.
+public final class FarmJobProgress: ProgressSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: (stage: String, fraction: Double, generation: Int)?
+
+    public init() {}
+
+    public func update(stage: String, fraction: Double) {
+        lock.withLock {
+            current = (stage, fraction, (current?.generation ?? 0) + 1)
+        }
+    }
+
+    /// The last stage and fraction reported, with a number that grows on every report; nil before the first.
+    public var latest: (stage: String, fraction: Double, generation: Int)? {
+        lock.withLock { current }
     }
 }

@@ -32,7 +32,8 @@ extension JobQueue {
         let rows = try await run(
             """
             UPDATE footfall_jobs SET state = 'running', worker = \(worker), attempts = attempts + 1,
-                lease_until = now() + make_interval(secs => \(lease)), updated_at = now()
+                lease_until = now() + make_interval(secs => \(lease)), updated_at = now(), stage = NULL,
+                progress = NULL
             WHERE id = (
                 SELECT id FROM footfall_jobs
                 WHERE (state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now())
@@ -56,13 +57,25 @@ extension JobQueue {
             """, "renew the lease of job \(job.id)")
     }
 
+    /// Records how far the render has got: the pipeline's stage and the fraction of it done (0…1). Does not touch
+    /// the lease (the heartbeat renews it). False when the job is no longer this worker's.
+    @discardableResult
+    public func report(_ job: QueuedJob, worker: String, stage: String, fraction: Double) async throws -> Bool {
+        let fraction = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+        return try await changed(
+            """
+            UPDATE footfall_jobs SET stage = \(stage), progress = \(fraction)
+            WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
+            """, "record the progress of job \(job.id)")
+    }
+
     /// Marks the job done, with what its render made. False when it was no longer this worker's.
     @discardableResult
     public func complete(_ job: QueuedJob, worker: String, summary: JobSummary? = nil) async throws -> Bool {
         try await changed(
             """
             UPDATE footfall_jobs SET state = 'done', lease_until = NULL, last_error = NULL, updated_at = now(),
-                summary = \(summary?.json)
+                summary = \(summary?.json), stage = NULL, progress = NULL
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
             """, "mark job \(job.id) done")
     }
@@ -76,7 +89,8 @@ extension JobQueue {
             UPDATE footfall_jobs SET
                 state = CASE WHEN attempts >= max_attempts OR \(permanent) THEN 'failed' ELSE 'queued' END,
                 run_after = now() + make_interval(secs => \(policy.backoff) * power(2, attempts - 1)),
-                last_error = \(error), worker = NULL, lease_until = NULL, updated_at = now()
+                last_error = \(error), worker = NULL, lease_until = NULL, updated_at = now(), stage = NULL,
+                progress = NULL
             WHERE id = \(job.id) AND worker = \(worker) AND state = 'running' RETURNING id
             """, "record the failure of job \(job.id)")
     }
@@ -95,16 +109,38 @@ extension JobQueue {
     public func statuses(keys: [String]) async throws -> [String: JobStatus] {
         var result: [String: JobStatus] = [:]
         let rows = try await run(
-            "SELECT key, state, attempts, last_error, worker, summary FROM footfall_jobs WHERE key = ANY(\(keys))",
-            "read job states")
-        for try await (key, state, attempts, error, worker, summary) in rows.decode(
-            (String, String, Int, String?, String?, String?).self)
+            """
+            SELECT key, state, attempts, last_error, worker, summary, stage, progress FROM footfall_jobs
+            WHERE key = ANY(\(keys))
+            """, "read job states")
+        for try await (key, state, attempts, error, worker, summary, stage, progress) in rows.decode(
+            (String, String, Int, String?, String?, String?, String?, Double?).self)
         {
+            let state = JobState(rawValue: state) ?? .queued
             result[key] = JobStatus(
-                state: JobState(rawValue: state) ?? .queued, attempts: attempts, lastError: error, worker: worker,
-                summary: JobSummary(json: summary))
+                state: state, attempts: attempts, lastError: error, worker: worker,
+                summary: JobSummary(json: summary), stage: state == .running ? stage : nil,
+                progress: state == .running ? progress : nil)
         }
         return result
+    }
+
+    /// Deletes the finished (done or failed) jobs whose output folder is one of these: what a web server on the
+    /// queue does when it expires a job (every render of one upload, its re-renders too, writes to the same
+    /// folder). A queued or running job is never deleted. Returns how many rows went.
+    @discardableResult
+    public func deleteFinished(outputDirs: [String]) async throws -> Int {
+        guard !outputDirs.isEmpty else { return 0 }
+        var deleted = 0
+        for try await _ in try await run(
+            """
+            DELETE FROM footfall_jobs WHERE output_dir = ANY(\(outputDirs)) AND state IN ('done', 'failed')
+            RETURNING id
+            """, "delete \(outputDirs.count) expired job(s)")
+        {
+            deleted += 1
+        }
+        return deleted
     }
 
     private func changed(_ query: PostgresQuery, _ what: String) async throws -> Bool {

@@ -25,6 +25,9 @@ extension JobQueue {
         "CREATE INDEX footfall_jobs_claimable ON footfall_jobs (state, run_after, id)",
         // What a done job's render made (`JobSummary` as JSON), for `batch --wait`'s table.
         "ALTER TABLE footfall_jobs ADD COLUMN summary text",
+        // A running job's stage and the fraction of it done (e.g. 'pose', 0.42), written by its worker at most
+        // twice a second, for the web page's per-stage progress; cleared when a worker claims the job.
+        "ALTER TABLE footfall_jobs ADD COLUMN stage text, ADD COLUMN progress double precision",
     ]
 
     /// An arbitrary constant naming Footfall's migration lock.

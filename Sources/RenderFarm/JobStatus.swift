@@ -8,6 +8,10 @@ public struct JobStatus: Sendable, Equatable {
     public var worker: String?
     /// What the render made, once done (nil before, or from a worker older than the summary).
     public var summary: JobSummary?
+    /// A running job's pipeline stage (e.g. "pose") and the fraction of it done (0…1), as its worker last
+    /// reported them; nil before the first report and once the job is no longer running.
+    public var stage: String?
+    public var progress: Double?
 }
 
 /// What a finished job's render made: the numbers of `render`'s summary table, and the licence conditions the

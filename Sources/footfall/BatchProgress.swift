@@ -3,7 +3,7 @@ import Foundation
 import RenderFarm
 
 /// Follows a batch's jobs until each is done or failed: one line per change (redrawn in place on a TTY) with the
-/// counts and which workers hold the running jobs.
+/// counts and which workers hold the running jobs, at which stage.
 struct BatchProgress {
     let queue: JobQueue
     let keys: [String]
@@ -16,7 +16,13 @@ struct BatchProgress {
             let statuses = try await queue.statuses(keys: keys)
             let states = keys.map { statuses[$0]?.state ?? .queued }
             func count(_ s: JobState) -> Int { states.filter { $0 == s }.count }
-            let workers = Set(statuses.values.filter { $0.state == .running }.compactMap(\.worker)).sorted()
+            // Each running job's worker with the stage it last reported (the stage only: a line per change of
+            // fraction would flood a log).
+            let workers = Set(
+                statuses.values.filter { $0.state == .running }.compactMap { status in
+                    status.worker.map { worker in status.stage.map { "\(worker) (\($0))" } ?? worker }
+                }
+            ).sorted()
             var line = "done \(count(.done))/\(keys.count)  running \(count(.running))  queued \(count(.queued))"
             line += "  failed \(count(.failed))"
             if !workers.isEmpty { line += "  on " + workers.joined(separator: ", ") }

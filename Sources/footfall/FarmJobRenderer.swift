@@ -9,7 +9,9 @@ import RenderFarm
 /// `OUT` (same file system, so atomic). A worker that takes over a dead worker's job first removes that folder, so
 /// no temporary file survives, and the final names are fixed, so a re-run replaces rather than duplicates.
 enum FarmJobRenderer {
-    static func render(_ job: QueuedJob, logger: Logger) async throws -> RenderedJob {
+    static func render(_ job: QueuedJob, logger: Logger, progress: any ProgressSink = NoProgress()) async throws
+        -> RenderedJob
+    {
         // No retry makes an unreadable path readable: the job is parked as failed at once, saying why.
         guard access(job.video, R_OK) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -56,12 +58,12 @@ enum FarmJobRenderer {
         let result = try await PartialOutputs.tracking(folders: folders) {
             if let placed {
                 // Edited in the web page: the steps carry their surfaces and shoes; sound, mix and export only.
-                return try await RenderPipeline().render(
+                return try await RenderPipeline(progress: progress).render(
                     placed: PlacedStepsRequest(
                         video: job.video, pictureSource: inputs.pictureSource, outputDirectory: staging,
                         config: config, document: placed))
             }
-            return try await RenderPipeline().render(request)
+            return try await RenderPipeline(progress: progress).render(request)
         }
         for warning in result.warnings { logger.warning("\(warning)") }
         try publish(staging, into: job.outputDir)

@@ -72,7 +72,10 @@ struct WorkerCommand: AsyncParsableCommand {
                         let jobs = try await JobQueue.connect(url, policy: policy, logger: logger)
                         let worker = FarmWorker(
                             queue: jobs, name: "\(host)/\(getpid())/\(slot)", lease: lease, metrics: metrics,
-                            logger: logger, render: { job, log in try await FarmJobRenderer.render(job, logger: log) })
+                            logger: logger,
+                            render: { job, log, progress in
+                                try await FarmJobRenderer.render(job, logger: log, progress: progress)
+                            })
                         defer { Task { await jobs.close() } }
                         try await worker.run(until: stop)
                     }

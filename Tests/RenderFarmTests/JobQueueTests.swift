@@ -1,8 +1,9 @@
 import FootfallCore
 import FootfallTesting
 import Foundation
-import RenderFarm
 import Testing
+
+@testable import RenderFarm
 
 @Suite struct JobQueueTests {
     @Test func aClaimedJobIsReclaimedWhenItsLeaseExpires() async throws {
@@ -123,6 +124,80 @@ import Testing
         #expect(statuses[good]?.summary == summary)
         #expect(statuses[bad]?.state == .failed && statuses[bad]?.attempts == 1)
         #expect(try await queue.claim(worker: "w", lease: 30) == nil)  // no backoff to wait for: parked
+    }
+
+    @Test func aRunningJobsStageAndProgressAreWrittenByItsWorkerAndReadBack() async throws {
+        let fixture = try QueueFixture("progress")
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        let (key, _) = try await queue.enqueue(
+            video: fixture.input("p.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let job = try #require(try await queue.claim(worker: "w", lease: 30))
+        #expect(try await queue.statuses(keys: [key])[key]?.stage == nil)  // nothing reported yet
+
+        #expect(try await queue.report(job, worker: "w", stage: "pose", fraction: 0.42))
+        var status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .running && status.stage == "pose" && status.progress == 0.42)
+        // Only the worker holding the job writes its progress.
+        #expect(try await queue.report(job, worker: "other", stage: "mix", fraction: 0.9) == false)
+        #expect(try await queue.statuses(keys: [key])[key]?.stage == "pose")
+        // A fraction out of range is clamped.
+        #expect(try await queue.report(job, worker: "w", stage: "sound", fraction: 7))
+        #expect(try await queue.statuses(keys: [key])[key]?.progress == 1)
+
+        // A finished job has no stage any more.
+        #expect(try await queue.complete(job, worker: "w"))
+        status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .done && status.stage == nil && status.progress == nil)
+    }
+
+    @Test func aVersion3QueueIsMigratedToVersion4AndKeepsItsJobs() async throws {
+        let fixture = try QueueFixture("migratev3")
+        let setup = try await fixture.queue()
+        let (key, _) = try await setup.enqueue(
+            video: fixture.input("old.mp4"), outputDir: fixture.folder.path, options: "{}")
+        // Back to what a Footfall of schema version 3 left: no stage or progress columns.
+        try await setup.run("ALTER TABLE footfall_jobs DROP COLUMN stage, DROP COLUMN progress", "go back to v3")
+        try await setup.run("DELETE FROM footfall_schema_version WHERE version > 3", "go back to v3")
+        #expect(try await setup.schemaVersion() == 3)
+        await setup.close()
+
+        let queue = try await fixture.queue()
+        defer { Task { await queue.close() } }
+        #expect(try await queue.schemaVersion() == 4 && JobQueue.currentSchemaVersion == 4)
+        let job = try #require(try await queue.claim(worker: "w", lease: 30))
+        #expect(try await queue.report(job, worker: "w", stage: "steps", fraction: 0.5))
+        let status = try #require(try await queue.statuses(keys: [key])[key])
+        #expect(status.state == .running && status.stage == "steps" && status.progress == 0.5)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func aWorkerWritesWhatItsRenderReportsToTheRow() async throws {
+        let fixture = try QueueFixture("workerprogress")
+        let setup = try await fixture.queue()
+        defer { Task { await setup.close() } }
+        let (key, _) = try await setup.enqueue(
+            video: fixture.input("w.mp4"), outputDir: fixture.folder.path, options: "{}")
+        let jobs = try await fixture.queue()
+        defer { Task { await jobs.close() } }
+        let stop = StopSignal()
+        // The render reports a stage, then waits until a reader on another connection sees it in the row.
+        let worker = FarmWorker(queue: jobs, name: "w", lease: 30, logger: fixture.logger) { _, _, progress in
+            progress.update(stage: "pose", fraction: 0.25)
+            progress.update(stage: "pose", fraction: 0.42)
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, try await setup.statuses(keys: [key])[key]?.progress != 0.42 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let seen = try await setup.statuses(keys: [key])[key]
+            #expect(
+                seen?.state == .running && seen?.stage == "pose" && seen?.progress == 0.42,
+                "\(String(describing: seen))")
+            stop.raise()
+            return RenderedJob(summary: JobSummary(steps: 0, walkers: 0, seconds: 0), stages: [])
+        }
+        try await worker.run(until: stop)
+        let status = try #require(try await setup.statuses(keys: [key])[key])
+        #expect(status.state == .done && status.stage == nil)
     }
 
     @Test func anUnreachableServerSaysHowToCheckItAndHidesThePassword() async throws {
