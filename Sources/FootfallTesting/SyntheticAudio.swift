@@ -41,3 +41,21 @@ public enum SyntheticAudio {
         return samples[max(0, from)...].firstIndex { abs($0) >= threshold }
     }
 }
+
+extension SyntheticAudio {
+    /// The loudest sample (all channels summed) within 20 ms of `time` in 48 kHz `channels`: where a dry step's
+    /// transient is, in seconds, and how loud it is.
+    public static func loudest(near time: Double, in channels: [[Float]], rate: Double = 48_000) -> (
+        time: Double, level: Float
+    ) {
+        let centre = Int((time * rate).rounded())
+        let reach = Int(0.02 * rate)
+        let range = max(centre - reach, 0)..<min(centre + reach, channels.first?.count ?? 0)
+        var best = (index: range.lowerBound, level: Float(0))
+        for i in range {
+            let level = channels.map { abs($0[i]) }.reduce(0, +)
+            if level > best.level { best = (i, level) }
+        }
+        return (Double(best.index) / rate, best.level)
+    }
+}

@@ -20,16 +20,8 @@ import Testing
         return wav.audio.channels
     }
 
-    /// The loudest sample (both channels) within 20 ms of `time`, in seconds, and how loud it is.
     func transient(near time: Double, in channels: [[Float]]) -> (time: Double, level: Float) {
-        let centre = Int((time * 48_000).rounded())
-        let range = max(centre - 960, 0)..<min(centre + 960, channels[0].count)
-        var best = (index: range.lowerBound, level: Float(0))
-        for i in range {
-            let level = channels.map { abs($0[i]) }.reduce(0, +)
-            if level > best.level { best = (i, level) }
-        }
-        return (Double(best.index) / 48_000, best.level)
+        SyntheticAudio.loudest(near: time, in: channels)
     }
 
     func expectTransients(at times: [Double], in channels: [[Float]], _ what: String) {

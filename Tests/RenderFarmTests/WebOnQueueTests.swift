@@ -104,7 +104,7 @@ extension FarmProcessTests {
             try edited.write(to: wavPath)
             let channels = try readAudioFile(path: wavPath.path).channels
             for t in [0.5, 1.3] {
-                let found = Self.loudest(near: t, in: channels)
+                let found = SyntheticAudio.loudest(near: t, in: channels)
                 #expect(abs(found.time - t) <= 0.001, "transient at \(found.time) s for the step at \(t) s")
                 #expect(found.level > 0.01)
             }
@@ -116,20 +116,6 @@ extension FarmProcessTests {
             #expect(worker.finish(timeout: 60) == 0, "\(worker.output)")
             TestFiles.remove(fixture.folder)
         }
-    }
-}
-
-extension FarmProcessTests.WebOnQueueTests {
-    /// The loudest sample (all channels) within 20 ms of `time`: a dry step's transient.
-    static func loudest(near time: Double, in channels: [[Float]]) -> (time: Double, level: Float) {
-        let centre = Int((time * 48_000).rounded())
-        let range = max(centre - 960, 0)..<min(centre + 960, channels[0].count)
-        var best = (index: range.lowerBound, level: Float(0))
-        for i in range {
-            let level = channels.map { abs($0[i]) }.reduce(0, +)
-            if level > best.level { best = (i, level) }
-        }
-        return (Double(best.index) / 48_000, best.level)
     }
 }
 
