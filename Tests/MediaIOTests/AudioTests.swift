@@ -39,6 +39,31 @@ import Testing
         #expect(abs(Double(onset) / 48_000 - 0.5) <= 0.001)
     }
 
+    /// Read in chunks, late audio lands where `decodeAudio` puts it: the chunks join into the same samples.
+    @Test func chunksOfLateAudioAreTheWholeTrack() throws {
+        let dir = try TestFiles.temporaryDirectory("aud-chunks")
+        defer { TestFiles.remove(dir) }
+        let clip = try SyntheticClip.make(
+            at: dir.appendingPathComponent("late.mov").path, duration: 3,
+            audio: SyntheticAudio.clicks(at: [0.2, 1.1, 2.0], duration: 2.5), container: .mov, audioStart: 0.3)
+        let whole = try #require(try decodeAudio(path: clip.path))
+        var joined: [Float] = []
+        var starts: [Double] = []
+        let found = try forEachAudioChunk(path: clip.path, chunkSeconds: 0.7, overlapSeconds: 0.2) { start, audio in
+            starts.append(start)
+            #expect(joined.count == Int((start * 48_000).rounded()), "chunks follow each other")
+            // Each chunk but the last holds 0.2 s of the next one: keep its own 0.7 s.
+            let isLast = audio.frameCount < Int(0.9 * 48_000)
+            joined += audio.channels[0].prefix(isLast ? audio.frameCount : Int(0.7 * 48_000))
+        }
+        #expect(found)
+        #expect(starts.count == 4)
+        #expect(joined.count == whole.frameCount)
+        #expect(joined == whole.channels[0])
+        let onset = try #require(SyntheticAudio.onset(in: joined))
+        #expect(abs(Double(onset) / 48_000 - 0.5) <= 0.001)
+    }
+
     @Test func wav24BitRoundTripWithBext() throws {
         let dir = try TestFiles.temporaryDirectory("aud-wav")
         defer { TestFiles.remove(dir) }
