@@ -45,10 +45,12 @@ extension RenderPipeline {
             return "Not used to time the steps: \(s.locked) of \(s.steps) steps had a sound next to them, which "
                 + "random sounds this frequent would give by chance (\(chance)); the step times come from the picture."
         }
-        return "The steps are timed on their footsteps heard here: \(s.locked) of \(s.steps) steps had their sound "
+        let whose = s.walker.map { "The steps of walker \($0) are" } ?? "The steps are"
+        return "\(whose) timed on their footsteps heard here: \(s.locked) of \(s.steps) steps had their sound "
             + "(chance of a coincidence \(chance)), heard \(String(format: "%.0f", abs(offset) * 1000)) ms "
             + (offset < 0 ? "before" : "after") + " the picture put them; \(s.snapped) steps moved onto their sound"
-            + (s.confirmed > 0 ? ", \(s.confirmed) of them found only because they were heard." : ".")
+            + (s.confirmed > 0 ? ", \(s.confirmed) of them found only because they were heard" : "")
+            + (s.walker != nil ? "; the other walkers' steps were not heard and keep the picture's timing." : ".")
     }
 
     /// The signal each walker's detector used, per foot, with the events it kept.

@@ -51,6 +51,8 @@ public struct FootstepSoundCue: Sendable {
         public var snapped: Int
         /// Candidates the picture left out that a footstep heard on them made steps.
         public var confirmed = 0
+        /// The walker whose steps alone locked the sound (the others' were not heard); nil: all walkers together.
+        public var walker: Int?
 
         public init(
             offset: Double?, steps: Int, locked: Int, attacks: Int, chance: Double, snapped: Int, confirmed: Int = 0
@@ -111,10 +113,24 @@ public struct FootstepSoundCue: Sendable {
         }
         guard let lock = found else { return (steps, alignment) }
         alignment.offset = lock.offset
+        // With several walkers, only those whose own steps are mostly heard follow the sound: a walker further off
+        // may be drowned by the near one, and the offset carries the near one's picture bias.
+        let heardWalkers = Set(
+            Dictionary(grouping: steps, by: \.walker).filter { _, own in
+                let hits = own.filter { step in
+                    nearest(attacks, to: step.time + lock.offset).map {
+                        abs(attacks[$0] - step.time - lock.offset) <= options.tolerance
+                    } ?? false
+                }
+                return Double(hits.count) >= options.minLockedShare * Double(own.count)
+            }.keys)
+        let walkers = Set(steps.map(\.walker))
+        if walkers.count > 1, heardWalkers.count == 1 { alignment.walker = heardWalkers.first }
         var claimed = Set<Int>()
         var out = steps
         // Most confident steps claim their attack first, so a doubtful step next to a sure one cannot take it.
-        for i in steps.indices.sorted(by: { steps[$0].confidence > steps[$1].confidence }) {
+        for i in steps.indices.sorted(by: { steps[$0].confidence > steps[$1].confidence })
+        where walkers.count == 1 || heardWalkers.contains(steps[i].walker) {
             let expected = steps[i].time + lock.offset
             // A step the picture times poorly (the body's bounce alone) may be further from its sound.
             let reach = options.tolerance + options.doubtReach * (1 - steps[i].confidence)

@@ -106,6 +106,36 @@ import Testing
         #expect(unheard.steps.isEmpty)
     }
 
+    /// Two walkers, only the near one heard: its steps alone lock the sound, the other's keep their timing.
+    @Test func theWalkerHeardIsTimedOnItsSoundTheOtherIsLeftAlone() {
+        var walker = SyntheticWalker()
+        walker.frameRate = 24
+        walker.duration = 4
+        var behind = SyntheticWalker()
+        behind.frameRate = 24
+        behind.duration = 4
+        behind.walker = 2
+        behind.stepTime = 0.43
+        behind.firstStrike = 0.35
+        behind.height = 200
+        let frames = zip(walker.frames(), behind.frames()).map { a, b in
+            PoseFrame(time: a.time, frame: a.frame, walkers: a.walkers + b.walkers)
+        }
+        let detection = StepDetector().detect(frames: frames, info: walker.info)
+        let truth = walker.heelStrikes.map(\.time)
+        #expect(detection.heelStrikes.filter { $0.walker == 2 }.count > detection.heelStrikes.count / 2)
+        let audio = SyntheticAudio.clicks(at: truth, duration: walker.duration)
+        let aligned = detection.aligned(onAttacks: OnsetDetector().detect(audio), frames: frames)
+        #expect(aligned.sound?.walker == 1)
+        for step in aligned.heelStrikes where step.walker == 1 {
+            let nearest = truth.min { abs($0 - step.time) < abs($1 - step.time) } ?? 0
+            #expect(abs(step.time - nearest) < 0.001)
+        }
+        let before = detection.heelStrikes.filter { $0.walker == 2 }.map(\.time)
+        let after = aligned.heelStrikes.filter { $0.walker == 2 }.map(\.time)
+        #expect(before == after)
+    }
+
     @Test func silenceAndTooFewStepsChangeNothing() {
         let (_, steps) = Self.pictureSteps(bias: 0.02, spread: 0.01)
         #expect(FootstepSoundCue().align(steps, attacks: [], frameIndex: Self.frame).steps == steps)
