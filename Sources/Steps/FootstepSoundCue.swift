@@ -10,7 +10,8 @@ import Foundation
 /// attack next to more steps than random attacks at the measured attack rate could (a binomial tail, corrected
 /// for the offsets tried). Voice, music or machine noise near the steps then changes nothing. Once locked, each
 /// step moves to the attack next to it (its time becomes the attack's, `sound` joins its cues) and a step with
-/// no attack nearby moves by the clip's offset.
+/// no attack nearby moves by the clip's offset. Of several walkers only those whose own steps are mostly heard
+/// follow the sound.
 public struct FootstepSoundCue: Sendable {
     public struct Options: Sendable, Equatable {
         /// How far an attack may sit from a step shifted by the clip's offset and still be that step's sound
@@ -143,7 +144,9 @@ public struct FootstepSoundCue: Sendable {
             }
             out[i].frame = frameIndex(out[i].time)
         }
-        for c in candidates.sorted(by: { $0.confidence > $1.confidence }) {
+        // A left-out candidate of a walker who is not heard does not take a heard walker's sound.
+        for c in candidates.sorted(by: { $0.confidence > $1.confidence })
+        where walkers.count <= 1 || heardWalkers.contains(c.walker) || !walkers.contains(c.walker) {
             let expected = c.time + lock.offset
             guard let a = nearest(attacks, to: expected), abs(attacks[a] - expected) <= options.tolerance,
                 !claimed.contains(a),
