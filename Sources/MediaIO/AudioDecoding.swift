@@ -10,6 +10,20 @@ import Foundation
 public func decodeAudio(path: String, sampleRate: Int = AudioBuffer.standardRate, streamIndex: Int? = nil) throws
     -> AudioBuffer?
 {
+    var whole: AudioBuffer?
+    let found = try decodeAudioStream(
+        path: path, sampleRate: sampleRate, streamIndex: streamIndex, chunkFrames: nil, overlapFrames: 0
+    ) { _, audio in whole = audio }
+    guard found else { return nil }
+    return whole ?? AudioBuffer(sampleRate: sampleRate, channels: [])
+}
+
+/// The decoding loop behind `decodeAudio` and `forEachAudioChunk`: calls `body` with (first sample, samples) for
+/// consecutive chunks of `chunkFrames` plus `overlapFrames` (nil: the whole track at once). False without audio.
+func decodeAudioStream(
+    path: String, sampleRate: Int, streamIndex: Int?, chunkFrames: Int?, overlapFrames: Int,
+    _ body: (_ start: Int, _ audio: AudioBuffer) throws -> Void
+) throws -> Bool {
     let input = try MediaInput(path: path)
     let audioStreams = input.streams(of: AVMEDIA_TYPE_AUDIO)
     let chosen: Int
@@ -21,23 +35,49 @@ public func decodeAudio(path: String, sampleRate: Int = AudioBuffer.standardRate
         }
         chosen = requested
     } else {
-        guard let best = input.bestStream(AVMEDIA_TYPE_AUDIO) else { return nil }
+        guard let best = input.bestStream(AVMEDIA_TYPE_AUDIO) else { return false }
         chosen = best
     }
     let decoder = try StreamDecoder(input: input, streamIndex: chosen)
     let resampler = try AudioResampler(outputRate: sampleRate)
+    let origin = timeOrigin(input, audioStream: chosen)
     var collector = PlanarCollector()
-    var firstTime: Double?
+    // Placed on the video's time once the first timestamp is known: silence before late audio, early audio cut.
+    var placed = false
+    var toDrop = 0
+    var start = 0
+    func place(_ first: Double) {
+        placed = true
+        let offset = Int(((first - origin) * Double(sampleRate)).rounded())
+        if offset > 0 { collector.shift(by: offset) } else { toDrop = -offset }
+    }
+    func dropLeading() {
+        guard toDrop > 0, let count = collector.channels.first?.count, count > 0 else { return }
+        let n = min(toDrop, count)
+        collector.shift(by: -n)
+        toDrop -= n
+    }
     while try decoder.next() {
         let ts = decoder.frame.pointee.best_effort_timestamp
-        if firstTime == nil, ts != FFmpeg.noPTS { firstTime = FFmpeg.seconds(ts, decoder.timeBase) }
         try resampler.convert(decoder.frame, into: &collector)
         av_frame_unref(decoder.frame)
+        if !placed, ts != FFmpeg.noPTS { place(FFmpeg.seconds(ts, decoder.timeBase)) }
+        guard placed, let chunk = chunkFrames else { continue }
+        dropLeading()
+        while (collector.channels.first?.count ?? 0) >= chunk + overlapFrames {
+            let head = collector.channels.map { Array($0.prefix(chunk + overlapFrames)) }
+            try body(start, AudioBuffer(sampleRate: sampleRate, channels: head))
+            collector.shift(by: -chunk)
+            start += chunk
+        }
     }
     try resampler.flush(into: &collector)
-    let offset = (firstTime ?? 0) - timeOrigin(input, audioStream: chosen)
-    collector.shift(by: Int((offset * Double(sampleRate)).rounded()))
-    return AudioBuffer(sampleRate: sampleRate, channels: collector.channels)
+    if !placed { place(0) }
+    dropLeading()
+    if chunkFrames == nil || (collector.channels.first?.count ?? 0) > 0 {
+        try body(start, AudioBuffer(sampleRate: sampleRate, channels: collector.channels))
+    }
+    return true
 }
 
 /// Seconds of the file's time 0: the video stream's start, or the audio stream's in an audio-only file.
