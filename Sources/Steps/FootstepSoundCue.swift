@@ -31,6 +31,9 @@ public struct FootstepSoundCue: Sendable {
         /// lock and the steps within ±50 ms of the truth go 0.59 → 0.59; with 80 % of the steps heard over the same
         /// background 64 % lock and 0.59 → 0.85 (0.01: 0.5 % and 54 %, 0.82; 0.05: 4 % and 75 %, 0.58 and 0.87).
         public var maxChance = 0.02
+        /// A lock that needs the left-out candidates can add steps, not only move them: it must be this much less
+        /// likely by chance (a false lock would turn a gesture's or a weight shift's candidates into steps).
+        public var candidateChanceShare = 0.25
         /// At least this many steps and this share of them must have their attack.
         public var minLocked = 3
         public var minLockedShare = 0.5
@@ -110,7 +113,9 @@ public struct FootstepSoundCue: Sendable {
             alignment.steps = all.count
             alignment.locked = lock.count
             alignment.chance = lock.chance
-            if lock.chance <= options.maxChance, lock.count >= options.minLocked { found = lock }
+            if lock.chance <= options.maxChance * options.candidateChanceShare, lock.count >= options.minLocked {
+                found = lock
+            }
         }
         guard let lock = found else { return (steps, alignment) }
         alignment.offset = lock.offset
