@@ -116,14 +116,7 @@ final class TestServer: Sendable {
         let server = try await WebServer(
             config: config, renderer: FakeRenderer(gate: gate, failWith: failWith, log: log),
             prober: MediaProbeUploadProber())
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.makeApplication { port in continuation.yield(port) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await p in stream {
-            port = p
-            break
-        }
+        let (port, task) = await server.startListening()
         return TestServer(server: server, port: port, task: task)
     }
 

@@ -7,14 +7,7 @@ import Testing
 extension WebClient {
     /// Starts `server` on a free loopback port; cancelling the returned task stops it.
     static func start(_ server: WebServer) async -> (client: WebClient, running: Task<Void, any Error>) {
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.makeApplication { continuation.yield($0) }
-        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await p in ports {
-            port = p
-            break
-        }
+        let (port, running) = await server.startListening()
         return (WebClient(port: port), running)
     }
 

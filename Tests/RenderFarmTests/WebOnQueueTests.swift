@@ -129,14 +129,7 @@ final class RunningServer: Sendable {
     static func start(_ config: WebServerConfig, queue: JobQueue) async throws -> RunningServer {
         let server = try await WebServer(
             config: config, renderer: PipelineJobRenderer(), prober: MediaProbeUploadProber(), farm: queue)
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.makeApplication { port in continuation.yield(port) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await p in stream {
-            port = p
-            break
-        }
+        let (port, task) = await server.startListening()
         return RunningServer(server: server, queue: queue, port: port, task: task)
     }
 
